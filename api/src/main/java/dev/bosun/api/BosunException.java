@@ -1,0 +1,25 @@
+package dev.bosun.api;
+
+/**
+ * A failure a user can act on. The message is one line that says what was wrong and, where it
+ * helps, what to do; Bosun prefixes it with {@code module.op} when it reaches a script.
+ */
+public class BosunException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public BosunException(String message) {
+        super(oneLine(message));
+    }
+
+    public BosunException(String message, Throwable cause) {
+        super(oneLine(message), cause);
+    }
+
+    /** Messages are shown on one line; tools' multi-line stderr is folded so nothing scrolls away. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+}

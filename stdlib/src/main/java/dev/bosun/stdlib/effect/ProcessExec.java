@@ -1,0 +1,187 @@
+package dev.bosun.stdlib.effect;
+
+import dev.bosun.api.BosunException;
+import dev.bosun.api.Change;
+import dev.bosun.api.Command;
+import dev.bosun.api.Exec;
+import dev.bosun.api.ExecResult;
+import dev.bosun.api.Plan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs commands with {@link ProcessBuilder}: a fixed PATH and {@code LC_ALL=C} (tool output is parsed),
+ * no inherited variables, a timeout, output captured. Mutating commands are recorded in the plan; a
+ * prefixed command (shadow-utils {@code --prefix}) records the diff of the files it changed.
+ */
+final class ProcessExec implements Exec {
+    static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private final ViewFs fs;
+    private final Plan plan;
+    private final boolean dryRun;
+    private final String rootDir;
+
+    ProcessExec(ViewFs fs, Plan plan, boolean dryRun, Path root) {
+        this.fs = fs;
+        this.plan = plan;
+        this.dryRun = dryRun;
+        this.rootDir = root.toString();
+    }
+
+    @Override
+    public boolean available(String program) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        for (String dir : PATH.split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public ExecResult run(Command command) {
+        if (!command.mutating()) {
+            return execute(command, command.argv());
+        }
+        if (command.prefix() == null) {
+            plan.record(new Change(Change.Kind.EXEC, command.argv().getFirst(), command.display(), null));
+            if (dryRun) {
+                return new ExecResult(command.display(), 0, "", "", true);
+            }
+            return execute(command, command.argv());
+        }
+        return runPrefixed(command);
+    }
+
+    /** Runs a tool that takes a root prefix: on the root, or under dry-run on the scratch view of it. */
+    private ExecResult runPrefixed(Command command) {
+        List<String> files = command.prefix().files();
+        String dir = rootDir;
+        if (dryRun) {
+            files.forEach(fs::materialize);
+            dir = fs.scratch().toString();
+        }
+        List<String> argv = command.argvFor(dir);
+        Map<String, byte[]> before = new LinkedHashMap<>();
+        for (String f : files) {
+            before.put(f, fs.exists(f) ? fs.readBytes(f) : null);
+        }
+        Map<String, Boolean> treeBefore = dryRun ? scratchTree() : Map.of();
+        // The command is shown as it would run on the real root, which is what a user would type.
+        plan.record(new Change(Change.Kind.EXEC, command.argv().getFirst(),
+                dev.bosun.api.Shell.quote(command.argvFor(rootDir)), null));
+        ExecResult result = execute(command, argv);
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            byte[] after = fs.exists(e.getKey()) ? fs.readBytes(e.getKey()) : null;
+            String diff = UnifiedDiff.of(e.getKey(), e.getValue(), after);
+            if (diff != null) {
+                Change.Kind kind = e.getValue() == null ? Change.Kind.CREATE
+                        : after == null ? Change.Kind.DELETE : Change.Kind.WRITE;
+                plan.record(new Change(kind, e.getKey(), kind + " " + e.getKey() + " (by " + command.argv().getFirst() + ")", diff));
+            }
+        }
+        if (dryRun) {
+            recordNewScratchEntries(treeBefore, command.argv().getFirst(), before.keySet());
+        }
+        return result;
+    }
+
+    private Map<String, Boolean> scratchTree() {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        Path s = fs.scratch();
+        try (Stream<Path> w = Files.walk(s)) {
+            w.forEach(p -> m.put("/" + s.relativize(p), Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)));
+        } catch (IOException e) {
+            throw new BosunException("cannot read the dry-run view: " + e.getMessage(), e);
+        }
+        return m;
+    }
+
+    /** Directories and files a prefixed tool created in the view (e.g. useradd -m's home) become plan entries. */
+    private void recordNewScratchEntries(Map<String, Boolean> before, String tool, java.util.Set<String> diffed) {
+        for (Map.Entry<String, Boolean> e : scratchTree().entrySet()) {
+            String p = e.getKey();
+            if (before.containsKey(p) || diffed.contains(p) || Files.exists(fs.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            plan.record(new Change(e.getValue() ? Change.Kind.MKDIR : Change.Kind.CREATE, p,
+                    (e.getValue() ? "mkdir " : "create ") + p + " (by " + tool + ")", null));
+        }
+    }
+
+    private ExecResult execute(Command command, List<String> argv) {
+        String shown = dev.bosun.api.Shell.quote(argv);
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", PATH);
+        env.put("LC_ALL", "C");
+        env.putAll(command.env());
+        if (command.stdin() == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process proc;
+        try {
+            proc = pb.start();
+        } catch (IOException e) {
+            throw new BosunException("cannot run " + argv.getFirst() + ": " + (e.getMessage().contains("error=2")
+                    ? "program not found on " + PATH : e.getMessage()), e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread t1 = Thread.ofVirtual().start(() -> pump(proc.getInputStream(), out));
+        Thread t2 = Thread.ofVirtual().start(() -> pump(proc.getErrorStream(), err));
+        try {
+            if (command.stdin() != null) {
+                try (OutputStream os = proc.getOutputStream()) {
+                    os.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // The program closed its input early; its exit status tells the rest.
+                }
+            }
+            if (!proc.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                proc.destroyForcibly();
+                proc.waitFor(5, TimeUnit.SECONDS);
+                throw new BosunException(shown + " timed out after " + command.timeout().toSeconds() + " s");
+            }
+            t1.join();
+            t2.join();
+        } catch (InterruptedException e) {
+            proc.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new BosunException(shown + " was interrupted");
+        }
+        ExecResult r = new ExecResult(shown, proc.exitValue(), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8), false);
+        if (command.check() && !r.ok()) {
+            String why = r.stderr().isBlank() ? r.stdout() : r.stderr();
+            throw new BosunException(shown + " failed (exit " + r.exitCode() + ")"
+                    + (why.isBlank() ? "" : ": " + why.strip()));
+        }
+        return r;
+    }
+
+    private static void pump(InputStream in, ByteArrayOutputStream sink) {
+        try (in) {
+            in.transferTo(sink);
+        } catch (IOException ignored) {
+            // The process went away; what was read so far is all there is.
+        }
+    }
+}

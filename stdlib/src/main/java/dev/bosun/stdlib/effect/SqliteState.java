@@ -1,0 +1,165 @@
+package dev.bosun.stdlib.effect;
+
+import dev.bosun.api.BosunException;
+import dev.bosun.api.State;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * SQLite at a path, opened on first use (start-up stays fast for sessions that never touch state).
+ * WAL, a busy timeout so concurrent Bosun processes wait for each other instead of failing, and
+ * {@code BEGIN IMMEDIATE} for writes so allocations are serialised across processes. The core schema
+ * is versioned with {@code PRAGMA user_version}; module tables by owner in {@code schema_versions}.
+ */
+final class SqliteState implements State, AutoCloseable {
+    private static final List<String> CORE = List.of(
+            "CREATE TABLE schema_versions (owner TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+
+    private final Path path;
+    private Connection connection;
+
+    SqliteState(Path path) {
+        this.path = path;
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    private synchronized Connection connection() {
+        if (connection == null) {
+            try {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+                Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = 30000");
+                    st.execute("PRAGMA journal_mode = WAL");
+                    st.execute("PRAGMA synchronous = NORMAL");
+                    st.execute("PRAGMA foreign_keys = ON");
+                }
+                c.setAutoCommit(true);
+                connection = c;
+                migrateCore();
+            } catch (SQLException | IOException e) {
+                throw new BosunException("cannot open the state database " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return connection;
+    }
+
+    private void migrateCore() throws SQLException {
+        write(c -> {
+            int version;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                version = rs.getInt(1);
+            }
+            for (int i = version; i < CORE.size(); i++) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(CORE.get(i));
+                    st.execute("PRAGMA user_version = " + (i + 1));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void migrate(String owner, List<String> statements) {
+        write(c -> {
+            int version = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM schema_versions WHERE owner = ?")) {
+                ps.setString(1, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        version = rs.getInt(1);
+                    }
+                }
+            }
+            if (version > statements.size()) {
+                throw new BosunException("the state database " + path + " has " + owner + " schema version " + version
+                        + ", newer than this Bosun knows (" + statements.size() + "); upgrade Bosun");
+            }
+            for (int i = version; i < statements.size(); i++) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(statements.get(i));
+                }
+            }
+            if (version < statements.size()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_versions(owner, version) VALUES (?, ?) "
+                                + "ON CONFLICT(owner) DO UPDATE SET version = excluded.version")) {
+                    ps.setString(1, owner);
+                    ps.setInt(2, statements.size());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized <T> T read(Work<T> work) {
+        try {
+            return work.run(connection());
+        } catch (SQLException e) {
+            throw new BosunException("state database " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized <T> T write(Work<T> work) {
+        Connection c = connection();
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            T result;
+            try {
+                result = work.run(c);
+            } catch (RuntimeException | SQLException e) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+                throw e;
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new BosunException("state database " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the database (with its WAL content) to {@code target}, for a dry-run's private copy. */
+    void copyTo(Path target) {
+        read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing at exit; nothing left to protect.
+            }
+            connection = null;
+        }
+    }
+}
