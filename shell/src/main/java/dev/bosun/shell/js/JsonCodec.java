@@ -69,7 +69,11 @@ public final class JsonCodec {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
+            if (u.getReferringClass() != null && u.getReferringClass().isRecord()) {
+                for (var rc : u.getReferringClass().getRecordComponents()) {
+                    known.add(rc.getName()); // declaration order reads better than Jackson's
+                }
+            } else if (u.getKnownPropertyIds() != null) {
                 u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             }
             return new InvalidValueException(path(param, u, true),
