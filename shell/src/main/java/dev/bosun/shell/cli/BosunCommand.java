@@ -1,0 +1,58 @@
+package dev.bosun.shell.cli;
+
+import dev.bosun.shell.repl.Repl;
+import org.graalvm.polyglot.Value;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code bosun}: the REPL, or {@code -e EXPR}; subcommands for scripts, listings and plugins. */
+@Command(name = "bosun", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"A scriptable shell for hosts that run rootless containers.",
+            "Without a command: the interactive REPL (or, with piped input, run stdin as a script)."},
+        subcommands = {RunCommand.class, OpsCommand.class, TypesCommand.class, CompletionCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:an operation or the script failed", "2:usage error"})
+public final class BosunCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Option(names = {"-e", "--eval"}, paramLabel = "EXPR", description = "Evaluate EXPR, print the result and exit.")
+    String expression;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (expression != null) {
+            return evaluate(expression, "-e");
+        }
+        if (System.console() == null || !System.console().isTerminal()) {
+            String input = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return evaluate(input, "<stdin>");
+        }
+        try (Launch launch = Launch.open(global, System.out, System.err, "repl", null, List.of())) {
+            return new Repl(launch.session, global.json, global.dryRun).run();
+        }
+    }
+
+    private int evaluate(String code, String name) {
+        try (Launch launch = Launch.open(global, System.out, System.err, name, null, List.of())) {
+            int status = ExitCodes.OK;
+            try {
+                Value v = launch.session.eval(code, name);
+                launch.printResult(v);
+            } catch (RuntimeException e) {
+                status = launch.fail(e);
+            }
+            launch.printPlanIfDryRun();
+            return status;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.bosun.shell.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options every bosun command takes, before or after the subcommand. */
+public final class GlobalOptions {
+    @Option(names = "--root", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Work on the system under DIR instead of / (files, shadow-utils --prefix, state DB).")
+    Path root;
+
+    @Option(names = {"-n", "--dry-run"}, scope = ScopeType.INHERIT,
+            description = "Plan only: print the changes (with diffs) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON.")
+    boolean json;
+
+    @Option(names = "--state", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "State database (default: /var/lib/bosun/bosun.db for root, "
+                    + "$XDG_STATE_HOME/bosun/bosun.db otherwise, DIR/var/lib/bosun/bosun.db under --root).")
+    Path state;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Also load plugins from DIR (repeatable).")
+    List<Path> pluginDirs = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show each change as it happens and stack traces of internal errors.")
+    boolean verbose;
+
+    @Option(names = "--jit", scope = ScopeType.INHERIT,
+            description = "Use the optimizing JS compiler (the launcher sets up the JVM; pays off for long scripts).")
+    boolean jit;
+}

@@ -1,0 +1,165 @@
+package dev.bosun.shell.js;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.bosun.api.InvalidValueException;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Jackson, configured strictly: unknown keys, numbers for strings and fractions for integers are
+ * errors rather than silent coercions; enums travel as their {@code toString()} labels; records are
+ * read and written by component name.
+ */
+public final class JsonCodec {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private JsonCodec() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A plain value (maps, lists, strings, numbers) as the declared Java type, or an InvalidValueException. */
+    static Object convert(Object plain, Type type, String param) {
+        JavaType jt = MAPPER.getTypeFactory().constructType(type);
+        try {
+            return MAPPER.convertValue(plain, jt);
+        } catch (IllegalArgumentException e) {
+            throw explain(e, param, jt);
+        }
+    }
+
+    private static RuntimeException explain(IllegalArgumentException e, String param, JavaType type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidValueException ive) {
+                return ive;
+            }
+            if (t instanceof dev.bosun.api.BosunException be) {
+                return be;
+            }
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            List<String> known = new ArrayList<>();
+            if (u.getKnownPropertyIds() != null) {
+                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            }
+            return new InvalidValueException(path(param, u, true),
+                    "has no option \"" + u.getPropertyName() + "\" (known: " + String.join(", ", known) + ")");
+        }
+        if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            List<String> labels = new ArrayList<>();
+            for (Object k : f.getTargetType().getEnumConstants()) {
+                labels.add(k.toString());
+            }
+            return new InvalidValueException(path(param, f, false), quote(f.getValue()) + " must be one of "
+                    + String.join(", ", labels));
+        }
+        if (cause instanceof MismatchedInputException m) {
+            JavaType target = m.getTargetType() != null ? MAPPER.constructType(m.getTargetType()) : type;
+            return new InvalidValueException(path(param, m, false), "must be " + describe(target));
+        }
+        if (cause instanceof JsonMappingException jm) {
+            return new InvalidValueException(path(param, jm, false), "is not valid: " + jm.getOriginalMessage());
+        }
+        return new InvalidValueException(param, "is not valid: " + e.getMessage());
+    }
+
+    private static String quote(Object v) {
+        return v instanceof String s ? dev.bosun.api.Check.quote(s) : String.valueOf(v);
+    }
+
+    private static String path(String param, JsonMappingException e, boolean parentOnly) {
+        StringBuilder sb = new StringBuilder(param);
+        List<JsonMappingException.Reference> refs = e.getPath();
+        int n = parentOnly ? refs.size() - 1 : refs.size();
+        for (int i = 0; i < n; i++) {
+            JsonMappingException.Reference r = refs.get(i);
+            if (r.getFieldName() != null) {
+                sb.append('.').append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(JavaType t) {
+        Class<?> c = t.getRawClass();
+        if (c == String.class) {
+            return "a string";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "a boolean";
+        }
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class) {
+            return "an integer";
+        }
+        if (c.isPrimitive() || Number.class.isAssignableFrom(c)) {
+            return "a number";
+        }
+        if (t.isCollectionLikeType() || c.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** JSON text of a result. */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new dev.bosun.api.BosunException("cannot convert the result to JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Arguments as JSON for the audit log, with values of secret-looking keys replaced. */
+    static String redacted(Map<String, Object> args, Pattern secretKey) {
+        JsonNode tree = MAPPER.valueToTree(args);
+        redact(tree, secretKey);
+        return tree.toString();
+    }
+
+    private static void redact(JsonNode node, Pattern secretKey) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (secretKey.matcher(e.getKey()).matches() && !e.getValue().isNull()) {
+                    e.setValue(TextNode.valueOf("***"));
+                } else {
+                    redact(e.getValue(), secretKey);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(n -> redact(n, secretKey));
+        }
+    }
+}

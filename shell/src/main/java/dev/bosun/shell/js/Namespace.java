@@ -1,0 +1,77 @@
+package dev.bosun.shell.js;
+
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A module (or a nested namespace such as {@code quadlet.bundle}) as a read-only JS object: its
+ * members are operations and sub-namespaces. Scripts cannot replace or add members, so one script
+ * cannot change what another call of {@code users.ensure} does.
+ */
+public final class Namespace implements ProxyObject {
+    private final String path;
+    private final String moduleName;
+    private final Map<String, Object> members = new LinkedHashMap<>();
+
+    Namespace(String path, String moduleName) {
+        this.path = path;
+        this.moduleName = moduleName;
+    }
+
+    /** {@code users} or {@code quadlet.bundle}. */
+    public String path() {
+        return path;
+    }
+
+    /** The module this namespace belongs to. */
+    public String moduleName() {
+        return moduleName;
+    }
+
+    Map<String, Object> members() {
+        return members;
+    }
+
+    Namespace child(String name) {
+        Object existing = members.get(name);
+        if (existing instanceof Namespace ns) {
+            return ns;
+        }
+        Namespace ns = new Namespace(path + "." + name, moduleName);
+        members.put(name, ns);
+        return ns;
+    }
+
+    @Override
+    public Object getMember(String key) {
+        return members.get(key);
+    }
+
+    @Override
+    public Object getMemberKeys() {
+        return members.keySet().toArray(new String[0]);
+    }
+
+    @Override
+    public boolean hasMember(String key) {
+        return members.containsKey(key);
+    }
+
+    @Override
+    public void putMember(String key, Value value) {
+        throw new UnsupportedOperationException(path + " is read-only: cannot set '" + key + "'");
+    }
+
+    @Override
+    public boolean removeMember(String key) {
+        throw new UnsupportedOperationException(path + " is read-only: cannot delete '" + key + "'");
+    }
+
+    @Override
+    public String toString() {
+        return "[module " + path + "]";
+    }
+}

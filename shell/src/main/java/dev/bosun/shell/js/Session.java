@@ -1,0 +1,237 @@
+package dev.bosun.shell.js;
+
+import dev.bosun.shell.ops.HelpText;
+import dev.bosun.shell.ops.ModuleInfo;
+import dev.bosun.shell.ops.ModuleRegistry;
+import dev.bosun.shell.ops.OpInfo;
+import dev.bosun.stdlib.effect.LocalHostContext;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JS context (a REPL, an {@code -e} expression, a script run) over one host context. The sandbox:
+ * only Bosun's proxies are reachable (no {@code Java}, no host classes, no polyglot access), no
+ * threads, processes, native access or environment, no {@code load}/{@code print}, and a file system
+ * that serves only {@code bosun:} modules and the script's own directory.
+ */
+public final class Session implements AutoCloseable {
+    private final ModuleRegistry registry;
+    private final LocalHostContext host;
+    private final Context context;
+    private final JsErrors errors;
+    private final Value jsonParse;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean verbose;
+    private final Map<String, Namespace> modules = new LinkedHashMap<>();
+
+    public Session(ModuleRegistry registry, LocalHostContext host, Options options) {
+        this.registry = registry;
+        this.host = host;
+        this.out = options.out();
+        this.err = options.err();
+        this.verbose = options.verbose();
+        this.context = Context.newBuilder("js")
+                .engine(JsEngine.get())
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).build())
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(options.scriptDir(), this::moduleSource))
+                        .build())
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.esm-eval-returns-exports", "true")
+                .option("js.unhandled-rejections", "throw")
+                .out(options.out())
+                .err(options.err())
+                .in(InputStream.nullInputStream())
+                .build();
+        this.errors = new JsErrors(context);
+        this.jsonParse = context.eval("js", "JSON.parse");
+        installGlobals(options.args());
+    }
+
+    /** Streams and settings of a session. */
+    public record Options(PrintStream out, PrintStream err, Path scriptDir, List<String> args, boolean verbose) {
+        public static Options of(OutputStream out, OutputStream err) {
+            return new Options(new PrintStream(out, true), new PrintStream(err, true), null, List.of(), false);
+        }
+    }
+
+    private void installGlobals(List<String> args) {
+        Value bindings = context.getBindings("js");
+        for (ModuleInfo m : registry.modules()) {
+            Namespace ns = new Namespace(m.name(), m.name());
+            for (OpInfo op : m.ops()) {
+                Namespace target = ns;
+                for (String seg : op.namespace()) {
+                    target = target.child(seg);
+                }
+                target.members().put(op.simpleName(), new OpFunction(op, this));
+            }
+            modules.put(m.name(), ns);
+            bindings.putMember(m.name(), ns);
+        }
+        bindings.putMember("help", (ProxyExecutable) a -> {
+            out.print(help(a.length == 0 ? null : a[0]));
+            out.flush();
+            return null;
+        });
+        bindings.putMember("exit", (ProxyExecutable) a -> {
+            throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
+        });
+        bindings.putMember("args", ProxyArray.fromList(List.copyOf(args.stream().map(s -> (Object) s).toList())));
+        // Freeze the names so a script cannot swap a module for a look-alike that other code then calls.
+        StringBuilder freeze = new StringBuilder("(() => { for (const n of [");
+        for (String n : bindings.getMemberKeys()) {
+            freeze.append('"').append(n).append("\",");
+        }
+        freeze.append("]) { const v = globalThis[n]; Object.defineProperty(globalThis, n, {value: v, writable: false, "
+                + "configurable: false, enumerable: false}); } })()");
+        context.eval(Source.newBuilder("js", freeze.toString(), "bosun:internal/freeze").buildLiteral());
+    }
+
+    /** The source of the ES module {@code bosun:<name>}: the module as default and named export, and its ops. */
+    private String moduleSource(String name) {
+        ModuleInfo m = registry.module(name);
+        if (m == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("const m = globalThis[\"").append(name).append("\"];\n")
+                .append("export default m;\nexport { m as ").append(name).append(" };\n");
+        Namespace ns = modules.get(name);
+        for (String member : ns.members().keySet()) {
+            if (!member.equals(name) && !member.equals("default")) {
+                sb.append("export const ").append(member).append(" = m.").append(member).append(";\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Help text for a module, an operation, or (null) the overview. */
+    public String help(Value v) {
+        if (v != null && v.isProxyObject()) {
+            Object p = v.asProxyObject();
+            if (p instanceof OpFunction f) {
+                return HelpText.forOp(f.op());
+            }
+            if (p instanceof Namespace ns) {
+                return HelpText.forModule(registry.module(ns.moduleName()));
+            }
+        }
+        StringBuilder sb = new StringBuilder("Modules (help(name) for operations, help(name.op) for one):\n");
+        for (ModuleInfo m : registry.modules()) {
+            sb.append(String.format("  %-10s %s%n", m.name(), HelpText.summary(m.doc())));
+        }
+        sb.append("\nGlobals: help(x), args, exit(code). Scripts may also import { users } from \"bosun:users\".\n");
+        return sb.toString();
+    }
+
+    public Value eval(String code, String name) {
+        return context.eval(Source.newBuilder("js", code, name).buildLiteral());
+    }
+
+    /** Evaluates REPL input: interactive so that declarations persist and the completion value is returned. */
+    public Value evalInteractive(String code) {
+        return context.eval(Source.newBuilder("js", code, "<repl>").interactive(false).buildLiteral());
+    }
+
+    /** Runs a script file as an ES module; resolves its top-level await. */
+    public Value runModule(Path file) throws IOException {
+        Source src = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module")
+                .content(Files.readString(file)).build();
+        return context.eval(src);
+    }
+
+    /** True when the text is an unfinished statement (open brackets, a trailing operator). */
+    public boolean isIncomplete(String code) {
+        try {
+            context.parse(Source.newBuilder("js", code, "<repl>").interactive(true).buildLiteral());
+            return false;
+        } catch (PolyglotException e) {
+            return e.isIncompleteSource();
+        }
+    }
+
+    /** Stops a running evaluation from another thread (Ctrl-C). */
+    public void interrupt() {
+        try {
+            context.interrupt(Duration.ofSeconds(3));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Host code (a command, a lock wait) is still running; it will end on its own time-out.
+            warn("the running operation did not stop within 3 s; it ends when the host call returns");
+        }
+    }
+
+    public Value bindings() {
+        return context.getBindings("js");
+    }
+
+    public Value jsonStringify(Value v, boolean pretty) {
+        Value stringify = context.eval("js", "(v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? "
+                + "x.toString() : x, p ? 2 : undefined)");
+        return stringify.execute(v, pretty);
+    }
+
+    public LocalHostContext host() {
+        return host;
+    }
+
+    public ModuleRegistry registry() {
+        return registry;
+    }
+
+    JsErrors errors() {
+        return errors;
+    }
+
+    Object toJs(Object result) {
+        if (result == null) {
+            return null;
+        }
+        return jsonParse.execute(JsonCodec.write(result));
+    }
+
+    void warn(String message) {
+        err.println("bosun: warning: " + message);
+    }
+
+    void reportInternal(String op, Throwable t) {
+        if (verbose) {
+            err.println("bosun: " + op + " failed with an internal error:");
+            t.printStackTrace(err);
+        }
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close(true);
+    }
+}

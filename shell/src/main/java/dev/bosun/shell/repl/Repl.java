@@ -1,0 +1,123 @@
+package dev.bosun.shell.repl;
+
+import dev.bosun.shell.cli.Version;
+import dev.bosun.shell.js.Session;
+import dev.bosun.shell.ops.ModuleInfo;
+import dev.bosun.shell.render.Failures;
+import dev.bosun.shell.render.PlanPrinter;
+import dev.bosun.shell.render.ValueRenderer;
+import org.graalvm.polyglot.Value;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The interactive shell: JLine line editing with completion, highlighting, multi-line input and
+ * persistent history; Ctrl-C stops a running evaluation (or clears the line), Ctrl-D exits.
+ */
+public final class Repl {
+    private final Session session;
+    private final boolean json;
+    private final boolean dryRun;
+
+    public Repl(Session session, boolean json, boolean dryRun) {
+        this.session = session;
+        this.json = json;
+        this.dryRun = dryRun;
+    }
+
+    /** Runs until Ctrl-D; returns the exit status. */
+    public int run() throws IOException {
+        Set<String> moduleNames = new HashSet<>();
+        for (ModuleInfo m : session.registry().modules()) {
+            moduleNames.add(m.name());
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            Path history = historyFile();
+            Files.createDirectories(history.getParent());
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("bosun")
+                    .parser(new JsParser(session))
+                    .completer(new JsCompleter(session))
+                    .highlighter(new JsHighlighter(moduleNames))
+                    .variable(LineReader.HISTORY_FILE, history)
+                    .variable(LineReader.HISTORY_SIZE, 5000)
+                    .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P... ")
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                    .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                    .build();
+            PrintStream out = new PrintStream(terminal.output(), true);
+            out.println("Bosun " + Version.bosun() + (dryRun ? " (dry-run: nothing will change)" : "")
+                    + " — help() lists modules, Tab completes, Ctrl-D exits.");
+            String prompt = dryRun ? "bosun (dry-run)> " : "bosun> ";
+            int planShown = 0;
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt);
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.interrupt());
+                try {
+                    Value v = session.evalInteractive(line);
+                    print(v, out);
+                } catch (RuntimeException e) {
+                    Failures.report(e, System.err, false);
+                } finally {
+                    terminal.handle(Terminal.Signal.INT, previous);
+                }
+                if (dryRun && session.host().plan().size() > planShown) {
+                    PlanPrinter.print(session.host().plan().since(planShown), true, out);
+                    planShown = session.host().plan().size();
+                }
+                reader.getHistory().save();
+            }
+            reader.getHistory().save();
+        }
+        return 0;
+    }
+
+    private void print(Value v, PrintStream out) {
+        if (json) {
+            if (v != null && !(v.isNull() && "undefined".equals(v.toString()))) {
+                out.println(session.jsonStringify(v, true).asString());
+            }
+            return;
+        }
+        String text = ValueRenderer.render(v);
+        if (text != null) {
+            out.println(text);
+        }
+    }
+
+    /** $XDG_STATE_HOME/bosun/history (default ~/.local/state/bosun/history); BOSUN_HISTORY overrides. */
+    static Path historyFile() {
+        String override = System.getenv("BOSUN_HISTORY");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("bosun").resolve("history");
+    }
+}
