@@ -94,7 +94,7 @@ final class NftTable {
     NftTable(Map<String, Map<String, Long>> elements) {
         Map<String, Map<String, Long>> m = new LinkedHashMap<>();
         for (MapSpec spec : MAPS) {
-            m.put(spec.name(), Map.copyOf(elements.getOrDefault(spec.name(), Map.of())));
+            m.put(spec.name(), java.util.Collections.unmodifiableMap(new TreeMap<>(elements.getOrDefault(spec.name(), Map.of()))));
         }
         this.elements = m;
     }
