@@ -194,16 +194,22 @@ final class MarkStore {
     PeerAssignment assign(PeerAddress peer, String idOrName) {
         return state.write(c -> {
             dev.bosun.stdlib.marks.Connection conn = find(c, idOrName);
-            for (dev.bosun.stdlib.marks.Connection other : load(c, "", null)) {
-                for (String p : other.peers()) {
-                    if (p.equals(peer.text()) && other.id().equals(conn.id())) {
-                        return new PeerAssignment(peer.text(), conn.id(), conn.name(), false);
-                    }
-                    PeerAddress assigned = PeerAddress.parse("peer", p);
-                    if (assigned.overlaps(peer)) {
-                        throw new InvalidValueException("peer", Check.quote(peer.text())
-                                + (p.equals(peer.text()) ? " is already assigned" : " overlaps " + p + ", already assigned")
-                                + " to connection " + other.name() + "; unassign it first (one connection per peer)");
+            String holder = scalar(c, "SELECT connection_id FROM marks_peers WHERE peer = ?", peer.text());
+            if (conn.id().equals(holder)) {
+                return new PeerAssignment(peer.text(), conn.id(), conn.name(), false);
+            }
+            // Only the same family can overlap; one query, no per-connection loading.
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.peer, c.name FROM marks_peers p "
+                    + "JOIN marks_connections c ON c.id = p.connection_id WHERE p.family = ?")) {
+                ps.setInt(1, peer.family());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String p = rs.getString(1);
+                        if (p.equals(peer.text()) || PeerAddress.parse("peer", p).overlaps(peer)) {
+                            throw new InvalidValueException("peer", Check.quote(peer.text())
+                                    + (p.equals(peer.text()) ? " is already assigned" : " overlaps " + p + ", already assigned")
+                                    + " to connection " + rs.getString(2) + "; unassign it first (one connection per peer)");
+                        }
                     }
                 }
             }
