@@ -27,7 +27,8 @@ public record QuadletUnit(@Doc("container, volume, network, kube, image, build, 
                           @Doc("the rendered file; used as the source when sections are left out") String text) {
     public QuadletUnit {
         Check.present("type", type);
-        name = UnitName.check("name", name, type);
+        // The name is taken as given: a bundle's "# FileName=web.container" really installs web.container.container.
+        name = UnitName.check("name", name, null);
         if ((sections == null || sections.isEmpty()) && text != null) {
             sections = parseSections(text);
         }
