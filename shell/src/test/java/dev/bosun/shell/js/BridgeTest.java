@@ -66,6 +66,12 @@ class BridgeTest {
     }
 
     @Test
+    void aResultCanBePassedBackAsAnArgument() {
+        assertEquals("{\"items\":[\"a\",\"b\"]}", s.eval("JSON.stringify(sample.box(['a','b']))"));
+        assertEquals("2", s.eval("sample.count(sample.box(['a','b']))"));
+    }
+
+    @Test
     void optionalScalarsAndNestedNamespaces() {
         assertEquals("5", s.eval("sample.add(5)"));
         assertEquals("7", s.eval("sample.add(5, 2)"));

@@ -78,6 +78,27 @@ public final class SampleModule implements HostModule {
         return "deep:" + s;
     }
 
+    /** A result with a helper method that must not become a property. */
+    public record Box(List<String> items) {
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        public String getFirst() {
+            return items.getFirst();
+        }
+    }
+
+    @Op(doc = "Returns a box.")
+    public Box box(List<String> items) {
+        return new Box(items);
+    }
+
+    @Op(doc = "Counts the items of a box given back by box().")
+    public int count(Box box) {
+        return box.items().size();
+    }
+
     @Op(doc = "Returns null.")
     public Result none() {
         return null;
