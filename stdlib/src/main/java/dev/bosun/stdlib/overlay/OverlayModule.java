@@ -2,7 +2,6 @@ package dev.bosun.stdlib.overlay;
 
 import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
-import dev.bosun.api.Command;
 import dev.bosun.api.Doc;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.HostContext;
