@@ -92,6 +92,18 @@ class UsersModuleTest {
     }
 
     @Test
+    void aShellMissingFromEtcShellsIsAWarningNotAnError() throws Exception {
+        root.write("/etc/shells", "/bin/sh\n");
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured r = users.ensure(ctx, spec("hank", null, "/opt/odd/shell", null, null));
+            assertTrue(r.created());
+            assertEquals(List.of("shell /opt/odd/shell is not listed in /etc/shells; tools that check it "
+                    + "(chsh, some FTP and mail daemons) will refuse it"), r.warnings());
+            assertEquals("/opt/odd/shell", r.user().shell());
+        }
+    }
+
+    @Test
     void readSide() throws Exception {
         try (LocalHostContext ctx = root.context(false)) {
             users.ensure(ctx, spec("bob", null, null, "Bob", null));
