@@ -80,7 +80,11 @@ final class ProcessExec implements Exec {
         List<String> argv = command.argvFor(dir);
         Map<String, byte[]> before = new LinkedHashMap<>();
         for (String f : files) {
-            before.put(f, regularFile(f) ? fs.readBytes(f) : null);
+            // Directories in the list (e.g. the parent of a home useradd -m creates) are only mirrored, not diffed.
+            dev.bosun.api.FileStat st = fs.stat(f);
+            if (st == null || st.type() == dev.bosun.api.FileStat.Type.FILE) {
+                before.put(f, st == null ? null : fs.readBytes(f));
+            }
         }
         Map<String, Boolean> treeBefore = dryRun ? scratchTree() : Map.of();
         // The command is shown as it would run on the real root, which is what a user would type.
@@ -88,10 +92,8 @@ final class ProcessExec implements Exec {
                 dev.bosun.api.Shell.quote(command.argvFor(rootDir)), null));
         ExecResult result = execute(command, argv);
         for (Map.Entry<String, byte[]> e : before.entrySet()) {
-            if (e.getValue() == null && !regularFile(e.getKey()) && fs.exists(e.getKey())) {
-                continue; // a directory the tool works in (e.g. /home): its new entries are reported below
-            }
-            byte[] after = regularFile(e.getKey()) ? fs.readBytes(e.getKey()) : null;
+            dev.bosun.api.FileStat now = fs.stat(e.getKey());
+            byte[] after = now != null && now.type() == dev.bosun.api.FileStat.Type.FILE ? fs.readBytes(e.getKey()) : null;
             String diff = UnifiedDiff.of(e.getKey(), e.getValue(), after);
             if (diff != null) {
                 Change.Kind kind = e.getValue() == null ? Change.Kind.CREATE
@@ -103,11 +105,6 @@ final class ProcessExec implements Exec {
             recordNewScratchEntries(treeBefore, command.argv().getFirst(), before.keySet());
         }
         return result;
-    }
-
-    private boolean regularFile(String hostPath) {
-        var st = fs.stat(hostPath);
-        return st != null && st.type() == dev.bosun.api.FileStat.Type.FILE;
     }
 
     private Map<String, Boolean> scratchTree() {
