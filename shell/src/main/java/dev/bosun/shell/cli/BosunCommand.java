@@ -37,8 +37,12 @@ public final class BosunCommand implements Callable<Integer> {
             String input = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return evaluate(input, "<stdin>");
         }
-        try (Launch launch = Launch.open(global, System.out, System.err, "repl", null, List.of())) {
-            return new Repl(launch.session, global.json, global.dryRun).run();
+        try (org.jline.terminal.Terminal terminal = Repl.openTerminal()) {
+            java.io.PrintStream console = new java.io.PrintStream(terminal.output(), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            try (Launch launch = Launch.open(global, console, console, "repl", null, List.of())) {
+                return new Repl(terminal, launch.session, global.json, global.dryRun).run();
+            }
         }
     }
 

@@ -95,10 +95,11 @@ public final class Session implements AutoCloseable {
             modules.put(m.name(), ns);
             bindings.putMember(m.name(), ns);
         }
+        Value undefined = context.eval("js", "undefined");
         bindings.putMember("help", (ProxyExecutable) a -> {
             out.print(help(a.length == 0 ? null : a[0]));
             out.flush();
-            return null;
+            return undefined; // nothing for the REPL to print after the help text
         });
         bindings.putMember("exit", (ProxyExecutable) a -> {
             throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
@@ -110,7 +111,7 @@ public final class Session implements AutoCloseable {
             freeze.append('"').append(n).append("\",");
         }
         freeze.append("]) { const v = globalThis[n]; Object.defineProperty(globalThis, n, {value: v, writable: false, "
-                + "configurable: false, enumerable: false}); } })()");
+                + "configurable: false, enumerable: true}); } })()");
         context.eval(Source.newBuilder("js", freeze.toString(), "bosun:internal/freeze").buildLiteral());
     }
 

@@ -26,14 +26,25 @@ import java.util.Set;
  * persistent history; Ctrl-C stops a running evaluation (or clears the line), Ctrl-D exits.
  */
 public final class Repl {
+    private final Terminal terminal;
     private final Session session;
     private final boolean json;
     private final boolean dryRun;
 
-    public Repl(Session session, boolean json, boolean dryRun) {
+    /**
+     * @param terminal the terminal the session's output already goes to: everything (results, console.log,
+     *                 help, errors) must pass through it, or JLine's redraws overwrite it
+     */
+    public Repl(Terminal terminal, Session session, boolean json, boolean dryRun) {
+        this.terminal = terminal;
         this.session = session;
         this.json = json;
         this.dryRun = dryRun;
+    }
+
+    /** The system terminal for a REPL. */
+    public static Terminal openTerminal() throws IOException {
+        return TerminalBuilder.builder().system(true).build();
     }
 
     /** Runs until Ctrl-D; returns the exit status. */
@@ -42,7 +53,7 @@ public final class Repl {
         for (ModuleInfo m : session.registry().modules()) {
             moduleNames.add(m.name());
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        {
             Path history = historyFile();
             Files.createDirectories(history.getParent());
             LineReader reader = LineReaderBuilder.builder()
@@ -54,7 +65,7 @@ public final class Repl {
                     .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.HISTORY_SIZE, 5000)
                     .variable(LineReader.HISTORY_FILE_SIZE, 5000)
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P... ")
+                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ... ")
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                     .option(LineReader.Option.AUTO_FRESH_LINE, true)
@@ -81,7 +92,7 @@ public final class Repl {
                     Value v = session.evalInteractive(line);
                     print(v, out);
                 } catch (RuntimeException e) {
-                    Failures.report(e, System.err, false);
+                    Failures.report(e, out, false);
                 } finally {
                     terminal.handle(Terminal.Signal.INT, previous);
                 }

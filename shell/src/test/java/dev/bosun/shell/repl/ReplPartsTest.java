@@ -1,0 +1,65 @@
+package dev.bosun.shell.repl;
+
+import dev.bosun.shell.js.Session;
+import dev.bosun.shell.ops.ModuleRegistry;
+import dev.bosun.stdlib.effect.LocalHostContext;
+import org.jline.reader.Candidate;
+import org.jline.reader.EOFError;
+import org.jline.reader.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The REPL's parser and completer as plain objects (the tmux test covers them in a real terminal). */
+class ReplPartsTest {
+    @TempDir
+    static Path root;
+    static LocalHostContext host;
+    static Session session;
+
+    @BeforeAll
+    static void open() {
+        host = LocalHostContext.open(root, false, root.resolve("s.db"), "test");
+        session = new Session(ModuleRegistry.withStdlib(), host, Session.Options.of(OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void close() {
+        session.close();
+        host.close();
+    }
+
+    @Test
+    void globalsCompleteToModules() {
+        List<Candidate> c = new JsCompleter(session).candidates("hos");
+        assertEquals(List.of("host."), c.stream().map(Candidate::value).toList());
+    }
+
+    @Test
+    void membersCompleteWithSignatures() {
+        List<Candidate> c = new JsCompleter(session).candidates("host.");
+        assertEquals("host.info()", c.getFirst().value());
+        assertTrue(c.getFirst().descr().startsWith("info(): HostInfo — "), c.getFirst().descr());
+        assertTrue(new JsCompleter(session).candidates("users.en").stream().anyMatch(x -> x.value().equals("users.ensure(")));
+    }
+
+    @Test
+    void unfinishedInputContinuesAndFinishedInputIsAccepted() {
+        JsParser p = new JsParser(session);
+        assertThrows(EOFError.class, () -> p.parse("function f() {", 14, Parser.ParseContext.ACCEPT_LINE));
+        assertThrows(EOFError.class, () -> p.parse("let x = ", 8, Parser.ParseContext.ACCEPT_LINE));
+        assertDoesNotThrow(() -> p.parse("1 +* 2", 6, Parser.ParseContext.ACCEPT_LINE));
+        assertEquals("users.en", p.parse("x = users.en", 12, Parser.ParseContext.COMPLETE).word());
+    }
+}
