@@ -52,6 +52,7 @@ public final class BosunCommand implements Callable<Integer> {
             try {
                 Value v = launch.session.eval(code, name);
                 launch.printResult(v);
+                Timings.mark("result printed");
             } catch (RuntimeException e) {
                 status = launch.fail(e);
             }

@@ -33,13 +33,17 @@ final class Launch implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.err = err;
+        Timings.mark("command line parsed");
         this.plugins = PluginSet.load(options.pluginDirs, err);
+        Timings.mark("modules and plugins registered");
         this.registry = plugins.registry();
         this.host = LocalHostContext.open(options.root, options.dryRun, options.state, source);
         if (options.verbose) {
             host.plan().onChange(c -> err.println(PlanPrinter.line(c)));
         }
+        Timings.mark("host context opened");
         this.session = new Session(registry, host, new Session.Options(out, err, scriptDir, args, options.verbose));
+        Timings.mark("JS session ready");
         if (options.jit && !"GraalVM CE".equals(JsEngine.implementation())) {
             err.println("bosun: warning: --jit asked for the optimizing compiler, but the engine runs '"
                     + JsEngine.implementation() + "' (start bosun through the launcher with --jit)");

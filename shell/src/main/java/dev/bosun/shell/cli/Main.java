@@ -13,6 +13,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (tests call this). */
     public static int run(String... args) {
+        Timings.mark("main");
         CommandLine cl = new CommandLine(new BosunCommand());
         // Script arguments such as --name go to the script; Bosun's own options are still recognised.
         cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);

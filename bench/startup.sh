@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Whole-process start-up: bosun -e '1+1', bosun -e 'host.info().kernel' and the REPL to its first prompt,
+# next to node -e and java -version on the same machine, in the same run.
+#   bench/startup.sh [RUNS]        (default 21)
+. "$(dirname "$0")/lib.sh"
+N=${1:-21}
+B="$REPO/bosun"
+BOSUN_NO_BUILD=0 "$B" -e 1 >/dev/null   # build once if needed, outside the measurement
+export BOSUN_NO_BUILD=1
+
+repl_to_prompt() { # starts the REPL in tmux and returns when the prompt is on screen
+  local s="bench-$$-$RANDOM"
+  tmux new-session -d -s "$s" -x 120 -y 30 "$B"
+  until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q '^bosun>'; do sleep 0.005; done
+  tmux kill-session -t "$s"
+}
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+timeit "$N" "bosun -e '1+1'" "$B" -e '1+1'
+timeit "$N" "bosun -e 'host.info().kernel'" "$B" -e 'host.info().kernel'
+command -v tmux >/dev/null && timeit "$N" "bosun (REPL) to first prompt" repl_to_prompt
+timeit "$N" "bosun -e '1+1' without the AOT cache" "$JAVA" "${JAVA_FLAGS[@]}" -jar "$REPO/shell/target/bosun.jar" -e '1+1'
+command -v node >/dev/null && timeit "$N" "node -e '1+1'" node -e '1+1'
+timeit "$N" "java -version" "$JAVA" -version
