@@ -112,7 +112,7 @@ public final class PluginSet implements AutoCloseable {
         try {
             return pm.getExtensionFactory().create(cls);
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("module class " + cls.getName() + " failed in its constructor: "
+            throw new dev.bosun.api.BosunException("module class " + cls.getName() + " failed in its constructor: "
                     + PluginStatus.describe(e), e);
         }
     }

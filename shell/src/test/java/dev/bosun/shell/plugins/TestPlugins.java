@@ -78,7 +78,8 @@ public final class TestPlugins {
 
     /** Builds the plugin as {@code dir/<fileName>.zip} and returns the zip. */
     public static Path build(Path dir, String fileName, Spec spec) throws IOException {
-        Path work = Files.createTempDirectory(dir, "build-");
+        // Hidden (dot) directory: PF4J skips it, so the build leftovers are not taken for a plugin.
+        Path work = Files.createTempDirectory(dir, ".build-");
         Path src = work.resolve("src");
         Path classes = work.resolve("classes");
         Files.createDirectories(classes);
