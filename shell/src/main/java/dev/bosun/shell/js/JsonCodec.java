@@ -38,9 +38,41 @@ public final class JsonCodec {
             .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
             .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("bosun-records")
+                    .setSerializerModifier(new RecordComponentsOnly()))
             .build();
 
     private JsonCodec() {
+    }
+
+    /**
+     * A record is written as its components and nothing else (helper methods such as {@code isEmpty()}
+     * would otherwise become properties), so any result can be passed back to an operation as an argument.
+     */
+    private static final class RecordComponentsOnly extends com.fasterxml.jackson.databind.ser.BeanSerializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<com.fasterxml.jackson.databind.ser.BeanPropertyWriter> changeProperties(
+                com.fasterxml.jackson.databind.SerializationConfig config,
+                com.fasterxml.jackson.databind.BeanDescription desc,
+                List<com.fasterxml.jackson.databind.ser.BeanPropertyWriter> props) {
+            Class<?> c = desc.getBeanClass();
+            if (!c.isRecord()) {
+                return props;
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (var rc : c.getRecordComponents()) {
+                names.add(rc.getName());
+            }
+            List<com.fasterxml.jackson.databind.ser.BeanPropertyWriter> kept = new ArrayList<>();
+            for (var p : props) {
+                if (names.contains(p.getName())) {
+                    kept.add(p);
+                }
+            }
+            return kept;
+        }
     }
 
     public static ObjectMapper mapper() {
@@ -69,7 +101,11 @@ public final class JsonCodec {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
+            if (u.getReferringClass() != null && u.getReferringClass().isRecord()) {
+                for (var rc : u.getReferringClass().getRecordComponents()) {
+                    known.add(rc.getName()); // declaration order reads better than Jackson's
+                }
+            } else if (u.getKnownPropertyIds() != null) {
                 u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             }
             return new InvalidValueException(path(param, u, true),

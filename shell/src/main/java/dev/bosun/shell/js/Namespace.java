@@ -52,7 +52,7 @@ public final class Namespace implements ProxyObject {
 
     @Override
     public Object getMemberKeys() {
-        return members.keySet().toArray(new String[0]);
+        return org.graalvm.polyglot.proxy.ProxyArray.fromArray((Object[]) members.keySet().toArray(new String[0]));
     }
 
     @Override

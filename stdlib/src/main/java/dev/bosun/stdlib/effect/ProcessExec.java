@@ -80,7 +80,11 @@ final class ProcessExec implements Exec {
         List<String> argv = command.argvFor(dir);
         Map<String, byte[]> before = new LinkedHashMap<>();
         for (String f : files) {
-            before.put(f, fs.exists(f) ? fs.readBytes(f) : null);
+            // Directories in the list (e.g. the parent of a home useradd -m creates) are only mirrored, not diffed.
+            dev.bosun.api.FileStat st = fs.stat(f);
+            if (st == null || st.type() == dev.bosun.api.FileStat.Type.FILE) {
+                before.put(f, st == null ? null : fs.readBytes(f));
+            }
         }
         Map<String, Boolean> treeBefore = dryRun ? scratchTree() : Map.of();
         // The command is shown as it would run on the real root, which is what a user would type.
@@ -88,7 +92,8 @@ final class ProcessExec implements Exec {
                 dev.bosun.api.Shell.quote(command.argvFor(rootDir)), null));
         ExecResult result = execute(command, argv);
         for (Map.Entry<String, byte[]> e : before.entrySet()) {
-            byte[] after = fs.exists(e.getKey()) ? fs.readBytes(e.getKey()) : null;
+            dev.bosun.api.FileStat now = fs.stat(e.getKey());
+            byte[] after = now != null && now.type() == dev.bosun.api.FileStat.Type.FILE ? fs.readBytes(e.getKey()) : null;
             String diff = UnifiedDiff.of(e.getKey(), e.getValue(), after);
             if (diff != null) {
                 Change.Kind kind = e.getValue() == null ? Change.Kind.CREATE

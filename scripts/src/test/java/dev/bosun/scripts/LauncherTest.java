@@ -1,0 +1,43 @@
+package dev.bosun.scripts;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The launcher as a new user runs it: finds JDK 25, uses the packaged distribution and its AOT cache. */
+class LauncherTest {
+    @Test
+    void evaluatesAndPrintsRecordsAndJson() throws Exception {
+        Bosun.Result two = Bosun.run("-e", "1+1");
+        assertEquals(0, two.status(), two.err());
+        assertEquals("2\n", two.out());
+        assertEquals("", two.err(), "no JVM or engine warnings on stderr");
+        Bosun.Result info = Bosun.run("--json", "-e", "host.info()");
+        assertEquals(0, info.status(), info.err());
+        assertTrue(info.out().contains("\"kernel\""), info.out());
+    }
+
+    @Test
+    void findsAJdk25() throws Exception {
+        Bosun.Result r = Bosun.run("--java-home");
+        assertEquals(0, r.status(), r.err());
+        String release = Files.readString(java.nio.file.Path.of(r.out().strip(), "release"));
+        assertTrue(release.contains("JAVA_VERSION=\"25"), release);
+    }
+
+    @Test
+    void aotCacheIsUsedWithoutErrors() throws Exception {
+        assertTrue(Files.exists(Bosun.REPO.resolve("shell/target/bosun.aot")), "the build produces the AOT cache");
+        Bosun.Result r = Bosun.run(java.util.Map.of("JDK_JAVA_OPTIONS", "-Xlog:aot=error:stderr"), "-e", "1+1");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().lines().noneMatch(l -> l.contains("[error]")), "AOT cache errors: " + r.err());
+    }
+
+    @Test
+    void usageErrorExitsTwo() throws Exception {
+        assertEquals(2, Bosun.run("--no-such-option").status());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.bosun.shell.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bosun.shell.js.JsonCodec;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+    @TempDir
+    Path root;
+
+    private String[] withRoot(String... args) {
+        String[] a = new String[args.length + 4];
+        a[0] = "--root";
+        a[1] = root.toString();
+        a[2] = "--state";
+        a[3] = root.resolve("state.db").toString();
+        System.arraycopy(args, 0, a, 4, args.length);
+        return a;
+    }
+
+    @Test
+    void evaluatesAnExpression() {
+        CliRunner.Result r = CliRunner.run("-e", "1+1");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("2\n", r.out());
+    }
+
+    @Test
+    void hostInfoIsAReadableRecordAndValidJson() throws Exception {
+        CliRunner.Result r = CliRunner.run("-e", "host.info()");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("kernel\\s+\\S+")), r.out());
+        CliRunner.Result j = CliRunner.run("--json", "-e", "host.info()");
+        JsonNode n = JsonCodec.mapper().readTree(j.out());
+        assertTrue(n.get("kernel").isTextual());
+        assertTrue(n.get("root").isBoolean());
+    }
+
+    @Test
+    void dryRunPrintsThePlanWithTheDiffAndWritesNothing() throws Exception {
+        Files.createDirectories(root.resolve("etc"));
+        CliRunner.Result r = CliRunner.run(withRoot("--dry-run", "-e", "files.write('/etc/motd', 'hello\\n')"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Plan (dry-run, nothing was changed): 1 change"), r.out());
+        assertTrue(r.out().contains("+hello"), r.out());
+        assertFalse(Files.exists(root.resolve("etc/motd")));
+
+        CliRunner.Result applied = CliRunner.run(withRoot("-e", "files.write('/etc/motd', 'hello\\n')"));
+        assertEquals(0, applied.status(), applied.err());
+        assertEquals("hello\n", Files.readString(root.resolve("etc/motd")));
+        CliRunner.Result audit = CliRunner.run(withRoot("--json", "-e", "audit.list()"));
+        JsonNode rows = JsonCodec.mapper().readTree(audit.out());
+        assertEquals("files.write", rows.get(0).get("op").asText());
+        assertEquals("-e", rows.get(0).get("source").asText());
+    }
+
+    @Test
+    void scriptWithBadArgumentExitsOneWithOneLineError() throws Exception {
+        Path script = root.resolve("bad.js");
+        Files.writeString(script, "files.write('etc/motd', 'x');\n");
+        CliRunner.Result r = CliRunner.run("run", script.toString());
+        assertEquals(1, r.status());
+        assertEquals("bosun: TypeError: files.write: path \"etc/motd\" must be an absolute path (at bad.js:1)\n",
+                r.err());
+    }
+
+    @Test
+    void scriptArgumentsOptionsAndExitCode() throws Exception {
+        Path script = root.resolve("args.mjs");
+        Files.writeString(script, "console.log(args.join(' ')); exit(args.length);\n");
+        CliRunner.Result r = CliRunner.run("run", script.toString(), "--name", "x", "--dry-run");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.out().startsWith("--name x\n"), r.out());
+        assertTrue(r.out().contains("Plan (dry-run): no changes."), "--dry-run after FILE is Bosun's: " + r.out());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, CliRunner.run("--no-such-option").status());
+        assertEquals(2, CliRunner.run("run").status());
+        assertEquals(2, CliRunner.run("ops", "nosuchmodule").status());
+    }
+
+    @Test
+    void syntaxErrorsAndPipedInput() {
+        CliRunner.Result bad = CliRunner.run("-e", "1 +* 2");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().startsWith("bosun: SyntaxError: "), bad.err());
+        CliRunner.Result piped = CliRunner.withStdin("let x = 20;\nx + 22\n");
+        assertEquals(0, piped.status(), piped.err());
+        assertEquals("42\n", piped.out());
+    }
+
+    @Test
+    void opsListsOperationsWithSignatures() throws Exception {
+        CliRunner.Result r = CliRunner.run("ops");
+        assertTrue(r.out().contains("host.info(): HostInfo"), r.out());
+        assertTrue(r.out().contains("audit.list(options?: ListOptions): ListOptions[]") || r.out().contains("audit.list("),
+                r.out());
+        JsonNode json = JsonCodec.mapper().readTree(CliRunner.run("ops", "--json").out());
+        assertTrue(json.isArray() && json.size() >= 3);
+        boolean found = false;
+        for (JsonNode op : json) {
+            if (op.get("module").asText().equals("files") && op.get("name").asText().equals("write")) {
+                found = op.get("mutates").asBoolean() && op.get("params").size() == 3;
+            }
+        }
+        assertTrue(found, json.toString());
+        assertEquals(0, CliRunner.run("ops", "host").status());
+    }
+
+    @Test
+    void versionHelpAndCompletion() {
+        assertTrue(CliRunner.run("--version").out().startsWith("bosun 0."));
+        assertTrue(CliRunner.run("run", "--help").out().contains("Run a JavaScript"));
+        assertTrue(CliRunner.run("completion").out().contains("complete -F"));
+    }
+
+    @Test
+    void typesAreAcceptedByTheTypeScriptCompiler(@TempDir Path dir) throws Exception {
+        CliRunner.Result r = CliRunner.run("types");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("declare const host: BosunHostModule;"), r.out());
+        Path tsc = Stream.of("/usr/local/bin/tsc", "/usr/bin/tsc").map(Path::of).filter(Files::isExecutable)
+                .findFirst().orElse(Path.of("/usr/local/bin/tsc"));
+        Assumptions.assumeTrue(Files.isExecutable(tsc), "TypeScript's tsc is not installed (.ci/run installs it)");
+        Files.writeString(dir.resolve("bosun.d.ts"), r.out());
+        Files.writeString(dir.resolve("script.ts"), """
+                import { files } from "bosun:files";
+                const info = host.info();
+                const k: string = info.kernel;
+                const w = files.write("/etc/motd", "hi\\n", { mode: "0644" });
+                const changed: boolean = w.changed;
+                const rows = audit.list({ limit: 5 }).map((r) => r.op);
+                console.log(k, changed, rows, args.length);
+                """);
+        Process p = new ProcessBuilder(tsc.toString(), "--noEmit", "--strict", "--target", "es2022", "--module",
+                "es2022", "--lib", "es2022,dom", "bosun.d.ts", "script.ts").directory(dir.toFile()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        Files.writeString(dir.resolve("wrong.ts"), "const n: number = host.info().kernel;\n");
+        Process q = new ProcessBuilder(tsc.toString(), "--noEmit", "--strict", "--lib", "es2022,dom", "bosun.d.ts",
+                "wrong.ts").directory(dir.toFile()).redirectErrorStream(true).start();
+        q.getInputStream().readAllBytes();
+        assertEquals(2, q.waitFor(), "a type error in a script is caught by the declarations");
+    }
+}

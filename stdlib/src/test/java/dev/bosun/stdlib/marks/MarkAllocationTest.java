@@ -1,0 +1,310 @@
+package dev.bosun.stdlib.marks;
+
+import dev.bosun.api.BosunException;
+import dev.bosun.api.InvalidValueException;
+import dev.bosun.stdlib.effect.LocalHostContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarkAllocationTest {
+    private Path dir;
+    private LocalHostContext ctx;
+    private MutableClock clock;
+    private MarkStore store;
+    private final MarksModule marks = new MarksModule();
+
+    @BeforeEach
+    void open() throws IOException {
+        dir = Files.createTempDirectory("bosun-marks-");
+        ctx = LocalHostContext.open(dir, false, dir.resolve("state.db"), "test");
+        clock = new MutableClock();
+        store = new MarkStore(ctx.state(), clock);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        ctx.close();
+        try (Stream<Path> w = Files.walk(dir)) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Connection alloc(ConnectionType type, String name) {
+        return store.allocate(new AllocateRequest(type, name, null, null, null));
+    }
+
+    @Test
+    void recordsCarryPairedMarkTableAndTypeSpecificValues() {
+        Connection wg = alloc(ConnectionType.WIREGUARD_EXT, "exit1");
+        Connection tor = alloc(ConnectionType.TOR, "tor1");
+        Connection relay = alloc(ConnectionType.CELL_RELAY, "relay1");
+        assertEquals("0x1000", wg.mark());
+        assertEquals(1000, wg.table());
+        assertEquals(10001, wg.priority());
+        assertEquals("wgext_exit1", wg.iface());
+        assertNull(wg.redirectPort());
+        assertEquals("0x1010", tor.mark());
+        assertEquals(1001, tor.table());
+        assertEquals(9100, tor.redirectPort());
+        assertNull(tor.iface());
+        assertNull(relay.iface());
+        assertNull(relay.redirectPort());
+        assertEquals(36, wg.id().length());
+        assertEquals(List.of(wg, tor, relay), store.list());
+        assertEquals(tor, store.find("tor1"));
+        assertEquals(tor, store.find(tor.id()));
+    }
+
+    @Test
+    void markTablePoolExhaustionNamesThePool() {
+        for (int i = 0; i < MarkPool.SLOTS; i++) {
+            alloc(ConnectionType.CELL_RELAY, "r" + i);
+        }
+        assertEquals("0x1ff0", store.find("r255").mark());
+        assertEquals(1255, store.find("r255").table());
+        BosunException e = assertThrows(BosunException.class, () -> alloc(ConnectionType.CELL_RELAY, "one-more"));
+        assertEquals("the mark/table pool (marks 0x1000–0x1ff0, tables 1000–1255) is exhausted: 256 in use; "
+                + "release a connection first", e.getMessage());
+        assertEquals(256, store.list().size());
+    }
+
+    @Test
+    void redirectPortPoolExhaustionNamesThePool() {
+        for (int i = 0; i < 100; i++) {
+            alloc(ConnectionType.PROXY, "p" + i);
+        }
+        assertEquals(9199, store.find("p99").redirectPort());
+        BosunException e = assertThrows(BosunException.class, () -> alloc(ConnectionType.SSHUTTLE, "one-more"));
+        assertEquals("the redirect port pool (9100–9199) is exhausted: 100 in use; release a connection first", e.getMessage());
+        // Types without a port still get a mark: only the port pool is exhausted.
+        assertEquals("0x1640", alloc(ConnectionType.CELL_RELAY, "relay").mark());
+    }
+
+    @Test
+    void releasedValuesAreQuarantinedThenReusedOldestFirst() {
+        Connection a = alloc(ConnectionType.PROXY, "a");
+        Connection b = alloc(ConnectionType.PROXY, "b");
+        store.release("a", false);
+        // Never-used values come before a just-released one, even though a's are lower.
+        Connection c = alloc(ConnectionType.PROXY, "c");
+        assertEquals("0x1020", c.mark());
+        assertEquals(9102, c.redirectPort());
+        // Fill the rest of the slot pool, then the only free slot is a's, still in quarantine.
+        for (int i = 3; i < MarkPool.SLOTS; i++) {
+            alloc(ConnectionType.CELL_RELAY, "r" + i);
+        }
+        BosunException e = assertThrows(BosunException.class, () -> alloc(ConnectionType.CELL_RELAY, "x"));
+        assertEquals("the mark/table pool (marks 0x1000–0x1ff0, tables 1000–1255) is exhausted: 255 in use, 1 released "
+                + "less than 10 minutes ago (quarantined; the first is free again at 2026-01-01T00:10:00Z)", e.getMessage());
+        clock.advance(Duration.ofMinutes(5));
+        store.release(b.id(), false);
+        clock.advance(Duration.ofMinutes(6));
+        // a's slot has served its quarantine, b's has not.
+        assertEquals(a.mark(), alloc(ConnectionType.CELL_RELAY, "x").mark());
+        assertThrows(BosunException.class, () -> alloc(ConnectionType.CELL_RELAY, "y"));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(b.mark(), alloc(ConnectionType.CELL_RELAY, "y").mark());
+    }
+
+    @Test
+    void leastRecentlyReleasedComesBackFirst() {
+        for (int i = 0; i < MarkPool.SLOTS; i++) {
+            alloc(ConnectionType.CELL_RELAY, "r" + i);
+        }
+        store.release("r7", false);
+        clock.advance(Duration.ofMinutes(1));
+        store.release("r3", false);
+        clock.advance(Duration.ofMinutes(30));
+        assertEquals(MarkPool.hex(MarkPool.mark(7)), alloc(ConnectionType.CELL_RELAY, "n1").mark());
+        assertEquals(MarkPool.hex(MarkPool.mark(3)), alloc(ConnectionType.CELL_RELAY, "n2").mark());
+    }
+
+    @Test
+    void pinnedValuesAreCheckedAgainstPoolsUseAndQuarantine() {
+        Connection p = store.allocate(new AllocateRequest(ConnectionType.PROXY, "p", "0x1100", null, 9150));
+        assertEquals("0x1100", p.mark());
+        assertEquals(1016, p.table());
+        assertEquals(9150, p.redirectPort());
+        assertEquals("0x1110", store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "t", null, 1017, null)).mark());
+        InvalidValueException used = assertThrows(InvalidValueException.class,
+                () -> store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "q", null, 1016, null)));
+        assertEquals("mark mark 0x1100 (table 1016) is already used by connection p", used.getMessage());
+        InvalidValueException port = assertThrows(InvalidValueException.class,
+                () -> store.allocate(new AllocateRequest(ConnectionType.TOR, "q", null, null, 9150)));
+        assertEquals("redirectPort redirect port 9150 is already used by connection p", port.getMessage());
+        store.release("p", false);
+        InvalidValueException q = assertThrows(InvalidValueException.class,
+                () -> store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "q", "0x1100", null, null)));
+        assertEquals("mark mark 0x1100 (table 1016) was released at 2026-01-01T00:00:00Z and is quarantined until "
+                + "2026-01-01T00:10:00Z so that stale rules cannot capture new traffic", q.getMessage());
+    }
+
+    @Test
+    void badAllocationInputIsRefusedWithTheRuleAndChangesNothing() {
+        alloc(ConnectionType.TOR, "taken");
+        List<Connection> before = store.list();
+        assertMessage("mark \"0x2000\" must be in the mark pool 0x1000–0x1ff0 in steps of 0x10",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", "0x2000", null, null));
+        assertMessage("mark \"0x1008\" must be in the mark pool 0x1000–0x1ff0 in steps of 0x10",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", "0x1008", null, null));
+        assertMessage("mark \"0xfff\" must be in the mark pool 0x1000–0x1ff0 in steps of 0x10",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", "0xfff", null, null));
+        assertMessage("mark \"ten\" must be a number such as 0x1010",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", "ten", null, null));
+        assertMessage("table 999 must be in the table pool 1000–1255",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", null, 999, null));
+        assertMessage("table 1256 must be in the table pool 1000–1255",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", null, 1256, null));
+        assertMessage("table 1002 does not pair with mark 0x1000 (marks and tables are paired: mark 0x1000 uses table 1000); give one of them",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", "0x1000", 1002, null));
+        assertMessage("redirectPort 9200 must be in the redirect port pool 9100–9199",
+                () -> new AllocateRequest(ConnectionType.TOR, "n", null, null, 9200));
+        assertMessage("redirectPort is only for tor, sshuttle and proxy, not wireguard_ext",
+                () -> new AllocateRequest(ConnectionType.WIREGUARD_EXT, "n", null, null, 9100));
+        assertMessage("name \"Exit/1\" must match [a-z0-9][a-z0-9_-]{0,31}",
+                () -> new AllocateRequest(ConnectionType.TOR, "Exit/1", null, null, null));
+        assertMessage("type \"vpn\" must be one of wireguard_ext, openvpn, tor, sshuttle, proxy, cell_relay",
+                () -> ConnectionType.parse("type", "vpn"));
+        assertMessage("name \"taken\" is already used by connection " + before.getFirst().id(),
+                () -> alloc(ConnectionType.PROXY, "taken"));
+        assertEquals(before, store.list());
+    }
+
+    @Test
+    void interfaceNamesFitTheKernelLimit() {
+        assertEquals("wgext_123456789", alloc(ConnectionType.WIREGUARD_EXT, "123456789").iface());
+        assertEquals("ovpn_abcdefghij", alloc(ConnectionType.OPENVPN, "abcdefghij").iface());
+        Connection longWg = alloc(ConnectionType.WIREGUARD_EXT, "1234567890");
+        assertEquals("wgext_123456702", longWg.iface());
+        Connection longer = alloc(ConnectionType.WIREGUARD_EXT, "12345678901234567890");
+        assertEquals("wgext_123456703", longer.iface());
+        for (Connection c : store.list()) {
+            if (c.iface() != null) {
+                assertTrue(c.iface().length() <= MarkPool.IFNAME_MAX, c.iface());
+                assertTrue(c.iface().matches("[a-z0-9_-]+"), c.iface());
+            }
+        }
+        // A plain name equal to an earlier cut-short interface is refused, not silently renamed.
+        assertMessage("name \"123456702\" would get interface wgext_123456702, already used by connection 1234567890; choose another name",
+                () -> alloc(ConnectionType.WIREGUARD_EXT, "123456702"));
+    }
+
+    @Test
+    void peersAreNormalisedAndOneConnectionEach() {
+        alloc(ConnectionType.WIREGUARD_EXT, "a");
+        alloc(ConnectionType.TOR, "b");
+        assertEquals("10.9.0.2", marks.assign(ctx, "10.9.0.2/32", "a").peer());
+        assertFalse(marks.assign(ctx, "10.9.0.2", "a").changed());
+        assertEquals("fd00::2", store.assign(PeerAddress.parse("peer", "FD00:0:0::2"), "a").peer());
+        assertEquals("10.8.0.0/24", store.assign(PeerAddress.parse("peer", "10.8.0.0/24"), "b").peer());
+        assertEquals("2001:db8::/48", PeerAddress.parse("peer", "2001:DB8:0::/48").text());
+        assertEquals(List.of("10.9.0.2", "fd00::2"), store.find("a").peers());
+        List<Connection> before = store.list();
+        assertMessage("peer \"10.9.0.2\" is already assigned to connection a; unassign it first (one connection per peer)",
+                () -> store.assign(PeerAddress.parse("peer", "10.9.0.2"), "b"));
+        assertMessage("peer \"10.8.0.7\" overlaps 10.8.0.0/24, already assigned to connection b; unassign it first (one connection per peer)",
+                () -> store.assign(PeerAddress.parse("peer", "10.8.0.7"), "a"));
+        assertMessage("peer \"10.8.0.0/16\" overlaps 10.8.0.0/24, already assigned to connection b; unassign it first (one connection per peer)",
+                () -> store.assign(PeerAddress.parse("peer", "10.8.0.0/16"), "a"));
+        assertEquals(before, store.list());
+        assertTrue(marks.unassign(ctx, "10.9.0.2").changed());
+        assertFalse(marks.unassign(ctx, "10.9.0.2").changed());
+        assertEquals("b", store.assign(PeerAddress.parse("peer", "10.9.0.2"), "b").connectionName());
+    }
+
+    @Test
+    void malformedPeersAreRefused() {
+        String rule = " must be an IPv4 or IPv6 address or CIDR, e.g. 10.9.0.2 or fd00::/64";
+        for (String bad : List.of("10.9.0", "10.9.0.256", "010.9.0.2", "10.9.0.2/", "10.9.0.2/x", "example.com", "beef",
+                "fd00::g", "1:2:3:4:5:6:7:8:9", "10.9.0.2 ", "::ffff:10.0.0.1")) {
+            if (bad.equals("10.9.0.2 ")) {
+                continue; // surrounding space is stripped: covered below
+            }
+            assertMessage("peer \"" + bad + "\"" + rule, () -> PeerAddress.parse("peer", bad));
+        }
+        assertEquals("10.9.0.2", PeerAddress.parse("peer", " 10.9.0.2 ").text());
+        assertMessage("peer \"10.9.0.2/33\" has prefix length 33, more than 32", () -> PeerAddress.parse("peer", "10.9.0.2/33"));
+        assertMessage("peer \"10.9.0.1/24\" has host bits set below /24; use the network address 10.9.0.0/24",
+                () -> PeerAddress.parse("peer", "10.9.0.1/24"));
+        assertMessage("peer \"fd00::1/64\" has host bits set below /64; use the network address fd00::/64",
+                () -> PeerAddress.parse("peer", "fd00::1/64"));
+        assertMessage("peer must not be empty", () -> PeerAddress.parse("peer", " "));
+        alloc(ConnectionType.TOR, "t");
+        assertMessage("peer \"10.9.0\"" + rule, () -> marks.assign(ctx, "10.9.0", "t"));
+        assertMessage("no connection with id or name \"nope\"; see marks.list()", () -> marks.assign(ctx, "10.9.0.9", "nope"));
+        assertTrue(store.find("t").peers().isEmpty());
+    }
+
+    @Test
+    void releaseRefusesWhileAppliedUnlessForced() {
+        Connection a = alloc(ConnectionType.WIREGUARD_EXT, "a");
+        store.assign(PeerAddress.parse("peer", "10.9.0.2"), "a");
+        store.markApplied("t1", Set.of(a.id()));
+        assertMessage("connection a is applied in netns t1; releasing it would leave live rules on mark 0x1000: "
+                + "pass force:true, then marks.apply to remove them", () -> store.release("a", false));
+        assertEquals(1, store.list().size());
+        ReleaseResult r = store.release("a", true);
+        assertEquals(List.of("10.9.0.2"), r.unassignedPeers());
+        assertEquals(List.of("t1"), r.wasAppliedIn());
+        assertTrue(store.list().isEmpty());
+        // The peer is free again.
+        alloc(ConnectionType.TOR, "b");
+        assertTrue(store.assign(PeerAddress.parse("peer", "10.9.0.2"), "b").changed());
+    }
+
+    @Test
+    void concurrentProcessesNeverGetTheSameValue() throws Exception {
+        Path db = dir.resolve("shared.db");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<Process> procs = new ArrayList<>();
+        int per = 25;
+        for (int p = 0; p < 4; p++) {
+            procs.add(new ProcessBuilder(java, "-cp", cp, AllocateMain.class.getName(), db.toString(), "proc" + p, Integer.toString(per))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("proc" + p + ".log").toFile()).start());
+        }
+        for (int p = 0; p < procs.size(); p++) {
+            assertTrue(procs.get(p).waitFor(120, TimeUnit.SECONDS), "process " + p + " did not finish");
+            assertEquals(0, procs.get(p).exitValue(), Files.readString(dir.resolve("proc" + p + ".log")));
+        }
+        try (LocalHostContext shared = LocalHostContext.open(dir, false, db, "test")) {
+            List<Connection> all = new MarksModule().list(shared);
+            assertEquals(4 * per, all.size());
+            Set<String> markSet = new HashSet<>();
+            Set<Integer> tables = new HashSet<>();
+            Set<Integer> ports = new HashSet<>();
+            for (Connection c : all) {
+                markSet.add(c.mark());
+                tables.add(c.table());
+                ports.add(c.redirectPort());
+            }
+            assertEquals(4 * per, markSet.size());
+            assertEquals(4 * per, tables.size());
+            assertEquals(4 * per, ports.size());
+            assertTrue(ports.stream().allMatch(p -> p >= 9100 && p <= 9199));
+        }
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+        BosunException e = assertThrows(BosunException.class, call);
+        assertEquals(expected, e.getMessage());
+    }
+}

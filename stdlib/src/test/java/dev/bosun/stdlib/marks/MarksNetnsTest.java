@@ -1,0 +1,204 @@
+package dev.bosun.stdlib.marks;
+
+import dev.bosun.api.BosunException;
+import dev.bosun.api.Change;
+import dev.bosun.stdlib.effect.LocalHostContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static dev.bosun.stdlib.marks.ScratchNetns.run;
+import static dev.bosun.stdlib.marks.ScratchNetns.sh;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real kernel state in three scratch namespaces, the reference topology (host-ops §3.3): a peer
+ * namespace (10.8.0.5 assigned, 10.8.0.8 not), a router with a veth named like the tunnel
+ * ({@code wgext_exit1}) and no default route, and an exit holding 192.0.2.1. The router runs
+ * strict rp_filter, so the rp_filter-safe setup (§3.4) is exercised too.
+ */
+class MarksNetnsTest {
+    private ScratchNetns netns;
+    private Path dir;
+    private LocalHostContext ctx;
+    private final MarksModule marks = new MarksModule();
+    private String peer;
+    private String rtr;
+    private String exit;
+
+    @BeforeEach
+    void topology() throws IOException {
+        Assumptions.assumeTrue(ScratchNetns.usable(), "needs root with ip (iproute2), nft (nftables) and ping (iputils-ping) to test in network namespaces");
+        netns = new ScratchNetns();
+        peer = netns.add("peer");
+        rtr = netns.add("rtr");
+        exit = netns.add("exit");
+        sh("ip", "-n", rtr, "link", "add", "p1", "type", "veth", "peer", "name", "p2", "netns", peer);
+        sh("ip", "-n", rtr, "link", "add", "wgext_exit1", "type", "veth", "peer", "name", "e3", "netns", exit);
+        sh("ip", "-n", peer, "addr", "add", "10.8.0.5/24", "dev", "p2");
+        sh("ip", "-n", peer, "addr", "add", "10.8.0.8/24", "dev", "p2");
+        sh("ip", "-n", peer, "link", "set", "p2", "up");
+        sh("ip", "-n", peer, "route", "add", "default", "via", "10.8.0.1");
+        sh("ip", "-n", rtr, "addr", "add", "10.8.0.1/24", "dev", "p1");
+        sh("ip", "-n", rtr, "addr", "add", "10.99.0.1/30", "dev", "wgext_exit1");
+        sh("ip", "-n", rtr, "link", "set", "p1", "up");
+        sh("ip", "-n", rtr, "link", "set", "wgext_exit1", "up");
+        sh("ip", "netns", "exec", rtr, "sysctl", "-qw", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=1");
+        sh("ip", "-n", exit, "addr", "add", "10.99.0.2/30", "dev", "e3");
+        sh("ip", "-n", exit, "addr", "add", "192.0.2.1/32", "dev", "lo");
+        sh("ip", "-n", exit, "link", "set", "e3", "up");
+        sh("ip", "-n", exit, "route", "add", "10.8.0.0/24", "via", "10.99.0.1");
+        dir = Files.createTempDirectory("bosun-marks-ns-");
+        ctx = LocalHostContext.open(dir, false, dir.resolve("state.db"), "test");
+    }
+
+    @AfterEach
+    void cleanup() throws IOException {
+        if (ctx != null) {
+            ctx.close();
+        }
+        if (netns != null) {
+            netns.close();
+        }
+        if (dir != null) {
+            try (Stream<Path> w = Files.walk(dir)) {
+                w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private boolean ping(String from) {
+        return run(List.of("ip", "netns", "exec", peer, "ping", "-c", "1", "-W", "1", "-I", from, "192.0.2.1")).rc() == 0;
+    }
+
+    private long txPackets(String ns, String dev) {
+        String json = sh("ip", "-n", ns, "-s", "-j", "link", "show", dev);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"tx\":\\{\"bytes\":\\d+,\"packets\":(\\d+)").matcher(json);
+        assertTrue(m.find(), json);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void applyStatusDriftReconcileRelease() {
+        Target t = new Target(rtr);
+        Connection exit1 = marks.allocate(ctx, new AllocateRequest(ConnectionType.WIREGUARD_EXT, "exit1", null, null, null));
+        assertEquals("wgext_exit1", exit1.iface());
+        marks.assign(ctx, "10.8.0.5", exit1.id());
+
+        assertFalse(ping("10.8.0.5"), "before apply the router has no route for the peer's traffic");
+
+        ApplyResult first = marks.apply(ctx, t);
+        assertTrue(first.changed());
+        assertTrue(first.waiting().isEmpty(), first.waiting().toString());
+        String rules = sh("ip", "-n", rtr, "rule", "show");
+        assertTrue(rules.contains("10000:\tfrom all fwmark 0x1000/0xfffff00f lookup main suppress_prefixlength 0"), rules);
+        assertTrue(rules.contains("10001:\tfrom all fwmark 0x1000 lookup 1000"), rules);
+        assertTrue(sh("ip", "-n", rtr, "route", "show", "table", "1000").contains("default dev wgext_exit1"));
+        String nft = sh("ip", "netns", "exec", rtr, "nft", "list", "table", "inet", "bosun");
+        assertTrue(nft.contains("10.8.0.5 : 0x00001000"), nft);
+        assertEquals("1", sh("ip", "netns", "exec", rtr, "sysctl", "-n", "net.ipv4.conf.all.src_valid_mark").strip());
+        assertTrue(marks.status(ctx, t).clean(), marks.status(ctx, t).toString());
+
+        // Idempotent: the second apply only reads.
+        ApplyResult again = marks.apply(ctx, t);
+        assertFalse(again.changed());
+        assertEquals(List.of(), again.commands());
+        assertEquals(7, again.executed());
+
+        // Traffic: the assigned peer leaves through wgext_exit1 (strict rp_filter on), the other does not.
+        long tx0 = txPackets(rtr, "wgext_exit1");
+        assertTrue(ping("10.8.0.5"), "assigned peer must reach the exit");
+        long tx1 = txPackets(rtr, "wgext_exit1");
+        assertTrue(tx1 > tx0, "ping from the assigned peer must leave through wgext_exit1");
+        assertFalse(ping("10.8.0.8"), "unassigned peer must not reach the exit");
+        assertEquals(tx1, txPackets(rtr, "wgext_exit1"), "nothing from the unassigned peer may leave through wgext_exit1");
+
+        // Drift by hand: a rule deleted, a rule added in Bosun's range, a foreign rule, a peer element, a route changed.
+        sh("ip", "-n", rtr, "rule", "del", "priority", "10001");
+        sh("ip", "-n", rtr, "rule", "add", "fwmark", "0x1fe0", "table", "1254", "priority", "10200");
+        sh("ip", "-n", rtr, "rule", "add", "fwmark", "0x1000", "table", "1000", "priority", "20000");
+        sh("ip", "netns", "exec", rtr, "nft", "add", "element", "inet", "bosun", "mark4", "{ 10.8.0.8 : 0x1000 }");
+        sh("ip", "-n", rtr, "route", "replace", "default", "dev", "p1", "table", "1000");
+        StatusResult drift = marks.status(ctx, t);
+        assertFalse(drift.clean());
+        assertEquals(List.of("ipv4 priority 10001"), drift.missing().stream().map(Drift::key).toList());
+        assertEquals(List.of("ipv4 priority 10200", "nft mark4 10.8.0.8"),
+                drift.unexpected().stream().map(d -> d.object().equals("nft") ? "nft " + d.key() : d.key()).toList());
+        assertEquals(List.of("ipv4 table 1000 default"), drift.different().stream().map(Drift::key).toList());
+        assertEquals("default dev p1 table 1000", drift.different().getFirst().actual());
+        assertEquals(List.of("ipv4 rule 20000: from all fwmark 0x1000 lookup 1000"), drift.foreign());
+
+        ReconcileResult rec = marks.reconcile(ctx, t);
+        assertEquals(drift, rec.before());
+        assertTrue(rec.after().clean(), rec.after().toString());
+        assertEquals(drift.foreign(), rec.after().foreign());
+        assertTrue(sh("ip", "-n", rtr, "rule", "show").contains("20000:\tfrom all fwmark 0x1000 lookup 1000"),
+                "foreign rules are never deleted");
+        assertTrue(ping("10.8.0.5"));
+        assertFalse(ping("10.8.0.8"));
+
+        // Release refuses while applied; forced, the next apply leaves no Bosun state behind.
+        BosunException refused = assertThrows(BosunException.class, () -> marks.release(ctx, "exit1", null));
+        assertEquals("connection exit1 is applied in netns " + rtr + "; releasing it would leave live rules on mark 0x1000: "
+                + "pass force:true, then marks.apply to remove them", refused.getMessage());
+        marks.release(ctx, "exit1", true);
+        ApplyResult cleanup = marks.apply(ctx, t);
+        assertTrue(cleanup.changed());
+        for (String line : sh("ip", "-n", rtr, "rule", "show").split("\n")) {
+            int prio = Integer.parseInt(line.substring(0, line.indexOf(':')));
+            assertFalse(MarkPool.ownsPriority(prio), "left behind: " + line);
+        }
+        for (String fam : List.of("-4", "-6")) {
+            String routes = sh("ip", "-n", rtr, fam, "route", "show", "table", "all");
+            assertFalse(routes.matches("(?s).*table (1[01][0-9][0-9]|12[0-5][0-9]).*"), routes);
+        }
+        assertNotEquals(0, run(List.of("ip", "netns", "exec", rtr, "nft", "list", "table", "inet", "bosun")).rc());
+        assertTrue(marks.status(ctx, t).clean());
+        assertFalse(ping("10.8.0.5"));
+        sh("ip", "-n", rtr, "rule", "del", "priority", "20000");
+    }
+
+    @Test
+    void dryRunPlansEachCommandAndChangesNothing() throws IOException {
+        Connection c = marks.allocate(ctx, new AllocateRequest(ConnectionType.PROXY, "px", null, null, null));
+        marks.assign(ctx, "10.8.0.8", c.id());
+        marks.assign(ctx, "fd00::8", c.id());
+        String rulesBefore = sh("ip", "-n", rtr, "rule", "show") + sh("ip", "-n", rtr, "-6", "rule", "show");
+        try (LocalHostContext dry = LocalHostContext.open(dir, true, dir.resolve("state.db"), "test")) {
+            int from = dry.plan().size();
+            ApplyResult r = marks.apply(dry, new Target(rtr));
+            List<String> notes = dry.plan().since(from).stream().filter(ch -> ch.kind() == Change.Kind.NOTE).map(Change::summary).toList();
+            assertEquals(r.commands(), notes);
+            assertEquals(List.of(
+                    "ip netns exec " + rtr + " sysctl -w net.ipv4.conf.all.src_valid_mark=1",
+                    "ip -n " + rtr + " -4 rule add fwmark 0x1000/0xfffff00f table main suppress_prefixlength 0 priority 10000",
+                    "ip -n " + rtr + " -4 rule add fwmark 0x1000 table 1000 priority 10001",
+                    "ip -n " + rtr + " -6 rule add fwmark 0x1000/0xfffff00f table main suppress_prefixlength 0 priority 10000",
+                    "ip -n " + rtr + " -6 rule add fwmark 0x1000 table 1000 priority 10001",
+                    "ip netns exec " + rtr + " nft -f - <<< 'create table inet bosun with its maps, chains and rules'",
+                    "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun mark4 { 10.8.0.8 : 0x1000 }'",
+                    "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun mark6 { fd00::8 : 0x1000 }'",
+                    "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun redir4 { 10.8.0.8 : 9100 }'",
+                    "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun redir6 { fd00::8 : 9100 }'"), r.commands());
+        }
+        assertEquals(rulesBefore, sh("ip", "-n", rtr, "rule", "show") + sh("ip", "-n", rtr, "-6", "rule", "show"));
+        assertNotEquals(0, run(List.of("ip", "netns", "exec", rtr, "nft", "list", "table", "inet", "bosun")).rc());
+        // Now for real, including IPv6 rules and both redirect maps; then clean.
+        marks.apply(ctx, new Target(rtr));
+        assertTrue(sh("ip", "-n", rtr, "-6", "rule", "show").contains("10001:\tfrom all fwmark 0x1000 lookup 1000"));
+        assertTrue(marks.status(ctx, new Target(rtr)).clean(), marks.status(ctx, new Target(rtr)).toString());
+        assertFalse(marks.apply(ctx, new Target(rtr)).changed());
+    }
+}

@@ -1,0 +1,231 @@
+package dev.bosun.stdlib.users;
+
+import dev.bosun.api.BosunException;
+import dev.bosun.api.Change;
+import dev.bosun.stdlib.effect.LocalHostContext;
+import dev.bosun.stdlib.testing.ScratchRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** users and groups against the real useradd/groupadd/usermod/userdel --prefix on a scratch root. */
+class UsersModuleTest {
+    private final UsersModule users = new UsersModule();
+    private final GroupsModule groups = new GroupsModule();
+    private ScratchRoot root;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(ShadowTool.usable(), "needs root and shadow-utils (useradd --prefix)");
+        root = ScratchRoot.fromHostEtc();
+        root.write("/etc/subuid", "");
+        root.write("/etc/subgid", "");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (root != null) {
+            root.close();
+        }
+    }
+
+    private static UserSpec spec(String name, Boolean system, String shell, String comment, List<String> groups) {
+        return new UserSpec(name, system, null, null, groups, null, null, shell, comment);
+    }
+
+    @Test
+    void ensureCreatesThenIsIdempotent() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured first = users.ensure(ctx, new UserSpec("qm-web", true, null, null, null, null, null,
+                    "/usr/sbin/nologin", "web"));
+            assertTrue(first.changed());
+            assertTrue(first.created());
+            assertTrue(first.user().system());
+            assertEquals("/usr/sbin/nologin", first.user().shell());
+            String passwd = root.read("/etc/passwd");
+            assertTrue(passwd.contains("qm-web:x:" + first.user().uid() + ":"), passwd);
+            assertTrue(Files.exists(root.path("/etc/passwd-")), "shadow's backup");
+            RootSnapshot before = RootSnapshot.of(root.dir());
+            int planned = ctx.plan().size();
+            UserEnsured second = users.ensure(ctx, new UserSpec("qm-web", true, null, null, null, null, null,
+                    "/usr/sbin/nologin", "web"));
+            assertFalse(second.changed());
+            assertEquals(planned, ctx.plan().size());
+            assertEquals(before, RootSnapshot.of(root.dir()));
+        }
+    }
+
+    @Test
+    void ensureChangesOnlyWhatWasAskedOnAnExistingUser() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            groups.ensure(ctx, new GroupSpec("devs", null, null));
+            users.ensure(ctx, spec("alice", null, "/bin/sh", null, null));
+            UserEnsured r = users.ensure(ctx, new UserSpec("alice", null, 4321L, null, List.of("devs"), "/srv/x",
+                    null, "/bin/bash", "Alice"));
+            assertTrue(r.changed());
+            assertEquals(List.of("shell /bin/sh -> /bin/bash", "comment \"\" -> \"Alice\"", "supplementary groups + devs"),
+                    r.differences());
+            assertEquals("/bin/bash", r.user().shell());
+            assertEquals(List.of("devs"), r.user().groups());
+            assertNotEquals(4321L, r.user().uid());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("uid is ")), r.warnings().toString());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("home is ")), r.warnings().toString());
+            assertFalse(users.ensure(ctx, spec("alice", null, "/bin/bash", "Alice", List.of("devs"))).changed());
+        }
+    }
+
+    private static void assertNotEquals(long a, long b) {
+        assertTrue(a != b, a + " == " + b);
+    }
+
+    @Test
+    void aShellMissingFromEtcShellsIsAWarningNotAnError() throws Exception {
+        root.write("/etc/shells", "/bin/sh\n");
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured r = users.ensure(ctx, spec("hank", null, "/opt/odd/shell", null, null));
+            assertTrue(r.created());
+            assertEquals(List.of("shell /opt/odd/shell is not listed in /etc/shells; tools that check it "
+                    + "(chsh, some FTP and mail daemons) will refuse it"), r.warnings());
+            assertEquals("/opt/odd/shell", r.user().shell());
+        }
+    }
+
+    @Test
+    void readSide() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, spec("bob", null, null, "Bob", null));
+            User bob = users.get(ctx, "bob");
+            assertEquals("bob", bob.group());
+            assertFalse(bob.system());
+            assertNull(users.get(ctx, "nobody-here"));
+            assertTrue(users.list(ctx, new ListOptions(true)).stream().allMatch(User::system));
+            assertTrue(users.list(ctx, new ListOptions(false)).stream().anyMatch(u -> u.name().equals("bob")));
+            assertTrue(users.list(ctx, null).stream().anyMatch(u -> u.name().equals("root")));
+            assertEquals(bob.gid(), groups.get(ctx, "bob").gid());
+            assertTrue(groups.list(ctx).stream().anyMatch(g -> g.name().equals("root")));
+        }
+    }
+
+    @Test
+    void groupsEnsureAndAddMember() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            GroupEnsured g = groups.ensure(ctx, new GroupSpec("g2", null, 2000L));
+            assertTrue(g.changed());
+            assertEquals(2000, g.group().gid());
+            assertTrue(root.read("/etc/gshadow").contains("g2:!::"));
+            assertFalse(groups.ensure(ctx, new GroupSpec("g2", null, 2000L)).changed());
+            GroupEnsured sys = groups.ensure(ctx, new GroupSpec("sysg", true, null));
+            assertTrue(sys.group().system());
+            users.ensure(ctx, spec("carol", null, null, null, null));
+            assertTrue(groups.addMember(ctx, "g2", "carol").changed());
+            assertEquals(List.of("carol"), groups.get(ctx, "g2").members());
+            RootSnapshot before = RootSnapshot.of(root.dir());
+            assertFalse(groups.addMember(ctx, "g2", "carol").changed());
+            assertEquals(before, RootSnapshot.of(root.dir()));
+        }
+    }
+
+    @Test
+    void createHomeCopiesTheRootsSkeletonNotTheHosts() throws Exception {
+        root.write("/etc/skel/MARK", "from the root\n");
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured r = users.ensure(ctx, new UserSpec("dave", null, null, null, null, null, true, null, null));
+            assertEquals("/home/dave", r.user().home());
+            assertEquals("from the root\n", root.read("/home/dave/MARK"));
+            assertFalse(Files.exists(root.path("/home/dave/.bashrc")), "host skel must not be copied");
+        }
+    }
+
+    @Test
+    void dryRunPlansUseraddAndTheDiffAndChangesNothing() throws Exception {
+        RootSnapshot before = RootSnapshot.of(root.dir());
+        try (LocalHostContext ctx = root.context(true)) {
+            UserEnsured r = users.ensure(ctx, new UserSpec("qm-web", true, null, null, null, null, true,
+                    "/usr/sbin/nologin", null));
+            assertTrue(r.changed());
+            assertEquals("qm-web", r.user().name(), "later reads see the planned user");
+            List<Change> plan = ctx.plan().changes();
+            Change exec = plan.stream().filter(c -> c.kind() == Change.Kind.EXEC).findFirst().orElseThrow();
+            assertTrue(exec.summary().startsWith("useradd --prefix " + root.dir() + " -r -m -k "), exec.summary());
+            Change passwd = plan.stream().filter(c -> c.target().equals("/etc/passwd")).findFirst().orElseThrow();
+            assertTrue(passwd.diff().contains("+qm-web:x:"), passwd.diff());
+            assertTrue(plan.stream().anyMatch(c -> c.target().equals("/home/qm-web")), plan.toString());
+        }
+        assertEquals(before, RootSnapshot.of(root.dir()));
+    }
+
+    @Test
+    void removeDeletesUserAndOwnedHome() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, new UserSpec("erin", null, null, null, null, null, true, null, null));
+            assertTrue(Files.isDirectory(root.path("/home/erin")));
+            UserRemoved r = users.remove(ctx, "erin", new RemoveOptions(true));
+            assertTrue(r.changed());
+            assertTrue(r.homeRemoved());
+            assertFalse(Files.exists(root.path("/home/erin")));
+            assertNull(users.get(ctx, "erin"));
+            assertFalse(users.remove(ctx, "erin", null).changed());
+        }
+    }
+
+    @Test
+    void removeKeepsAHomeOwnedBySomeoneElse() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, new UserSpec("fred", null, null, null, null, "/srv", null, null, null));
+            Files.createDirectories(root.path("/srv"));
+            UserRemoved r = users.remove(ctx, "fred", new RemoveOptions(true));
+            assertFalse(r.homeRemoved());
+            assertTrue(Files.isDirectory(root.path("/srv")));
+            assertTrue(r.warnings().getFirst().startsWith("home /srv not removed: it is owned by uid 0"), r.warnings().toString());
+        }
+    }
+
+    @Test
+    void removeRefusesWhileTheUserOwnsProcessesOnTheLiveHost(@TempDir Path tmp) {
+        // Dry-run on the live root: nothing on the host can change, and this JVM runs as root.
+        try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), true, tmp.resolve("s.db"), "test")) {
+            assertTrue(ctx.liveRoot());
+            BosunException e = assertThrows(BosunException.class, () -> users.remove(ctx, "root", null));
+            assertTrue(e.getMessage().startsWith("user \"root\" (uid 0) still owns "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("stop them first (e.g. loginctl terminate-user root) and retry"), e.getMessage());
+            assertEquals(0, ctx.plan().size());
+        }
+    }
+
+    @Test
+    void processOwnersReadsEveryUidOfTheStatusLine() {
+        String status = "Name:\tx\nUid:\t1000\t0\t1000\t1000\nGid:\t5\t5\t5\t5\n";
+        assertTrue(ProcessOwners.runsAs(status, 0));
+        assertTrue(ProcessOwners.runsAs(status, 1000));
+        assertFalse(ProcessOwners.runsAs(status, 5));
+    }
+
+    @Test
+    void lingerUsesTheMarkerFileOffTheLiveHost() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, spec("gina", null, null, null, null));
+            Lingering on = users.linger(ctx, "gina", true);
+            assertTrue(on.changed());
+            assertEquals("file", on.method());
+            assertTrue(Files.exists(root.path("/var/lib/systemd/linger/gina")));
+            assertTrue(ctx.plan().changes().stream().anyMatch(c -> c.kind() == Change.Kind.NOTE
+                    && c.summary().contains("marker file")));
+            assertFalse(users.linger(ctx, "gina", true).changed());
+            assertTrue(users.linger(ctx, "gina", false).changed());
+            assertFalse(Files.exists(root.path("/var/lib/systemd/linger/gina")));
+        }
+    }
+}
