@@ -43,6 +43,11 @@ public final class SandboxModule implements HostModule {
                 w.add("privileged gives the container every capability and host device; prefer capAdd and devices");
             }
         }
+        String first = s.image().split("/")[0];
+        if (!s.image().contains("/") || !(first.contains(".") || first.contains(":") || first.equals("localhost"))) {
+            w.add("image " + s.image() + " is a short name: the registry is chosen by short-name aliases at pull time; "
+                    + "give the registry (e.g. docker.io/library/" + s.image() + " or localhost/" + s.image() + ")");
+        }
         if (s.network().equals("host")) {
             w.add("network host shares the host's network stack with the sandbox");
         }
