@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bosun", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"A scriptable shell for hosts that run rootless containers.",
             "Without a command: the interactive REPL (or, with piped input, run stdin as a script)."},
-        subcommands = {RunCommand.class, OpsCommand.class, TypesCommand.class, KvmCommand.class, CompletionCommand.class},
+        subcommands = {RunCommand.class, OpsCommand.class, TypesCommand.class, KvmCommand.class, CompletionCommand.class,
+            PluginsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an operation or the script failed", "2:usage error"})
 public final class BosunCommand implements Callable<Integer> {

@@ -55,6 +55,27 @@ public final class ModuleRegistry {
         return info;
     }
 
+    /**
+     * Adds the modules of one plugin, all or none: when one is invalid or its name is taken (by an
+     * existing module or by another module of the same batch) nothing is added and the reason is thrown.
+     */
+    public List<ModuleInfo> addAll(List<? extends HostModule> instances, String origin) {
+        Map<String, ModuleInfo> batch = new LinkedHashMap<>();
+        for (HostModule instance : instances) {
+            ModuleInfo info = describe(instance, origin);
+            ModuleInfo existing = modules.get(info.name());
+            if (existing != null) {
+                throw new IllegalArgumentException("module name '" + info.name() + "' is already taken by "
+                        + existing.origin());
+            }
+            if (batch.put(info.name(), info) != null) {
+                throw new IllegalArgumentException("module name '" + info.name() + "' is declared twice");
+            }
+        }
+        modules.putAll(batch);
+        return List.copyOf(batch.values());
+    }
+
     public Collection<ModuleInfo> modules() {
         return modules.values();
     }

@@ -1,9 +1,9 @@
 package dev.bosun.shell.plugins;
 
 import dev.bosun.api.HostModule;
+import dev.bosun.shell.ops.ModuleInfo;
 import dev.bosun.shell.ops.ModuleRegistry;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
@@ -18,46 +18,119 @@ import java.util.Set;
 
 /**
  * The stdlib modules plus the modules of every plugin found in the plugin directories. A plugin that
- * fails to load, start or register is reported in one line and skipped; the shell keeps working.
+ * cannot be loaded, needs a newer Bosun API, carries host classes, fails in a constructor, has no
+ * modules or declares a module name already taken is reported in one line and skipped as a whole;
+ * the shell keeps working with everything else.
  */
 public final class PluginSet implements AutoCloseable {
     private final ModuleRegistry registry;
-    private final PluginManager manager;
+    private final BosunPluginManager manager;
+    private final List<PluginStatus> statuses;
 
-    private PluginSet(ModuleRegistry registry, PluginManager manager) {
+    private PluginSet(ModuleRegistry registry, BosunPluginManager manager, List<PluginStatus> statuses) {
         this.registry = registry;
         this.manager = manager;
+        this.statuses = List.copyOf(statuses);
     }
 
+    /** Loads the plugins of the default directories plus {@code extraDirs}; skipped ones are reported on err. */
     public static PluginSet load(List<Path> extraDirs, PrintStream err) {
-        ModuleRegistry registry = ModuleRegistry.withStdlib();
-        List<Path> roots = new ArrayList<>();
-        for (Path p : directories(extraDirs)) {
-            if (Files.isDirectory(p)) {
-                roots.add(p);
-            }
-        }
-        if (roots.isEmpty()) {
-            return new PluginSet(registry, null);
-        }
-        PluginManager pm = new DefaultPluginManager(roots);
-        pm.loadPlugins();
-        pm.startPlugins();
-        for (PluginWrapper w : pm.getPlugins()) {
-            if (w.getPluginState() != PluginState.STARTED) {
-                err.println("bosun: plugin " + w.getPluginId() + " skipped: " + describe(w));
-                continue;
-            }
-            for (HostModule m : pm.getExtensions(HostModule.class, w.getPluginId())) {
-                try {
-                    registry.add(m, w.getPluginId());
-                } catch (RuntimeException e) {
-                    err.println("bosun: plugin " + w.getPluginId() + " skipped module " + m.getClass().getName()
-                            + ": " + e.getMessage());
+        PluginSet set = loadFrom(new ArrayList<>(directories(extraDirs)), ModuleRegistry.withStdlib());
+        if (err != null) {
+            for (PluginStatus s : set.statuses) {
+                if (s.state() == PluginStatus.State.SKIPPED) {
+                    err.println("bosun: plugin " + s.id() + " skipped: " + s.reason());
                 }
             }
         }
-        return new PluginSet(registry, pm);
+        return set;
+    }
+
+    /** Loads the plugins found in the given plugin roots (missing ones are ignored) on top of {@code registry}. */
+    public static PluginSet loadFrom(List<Path> roots, ModuleRegistry registry) {
+        List<Path> existing = roots.stream().filter(Files::isDirectory).toList();
+        if (existing.isEmpty()) {
+            return new PluginSet(registry, null, List.of());
+        }
+        BosunPluginManager pm = new BosunPluginManager(existing);
+        pm.loadPlugins();
+        pm.startPlugins();
+        List<PluginStatus> statuses = new ArrayList<>();
+        for (PluginProblem p : pm.problems()) {
+            statuses.add(new PluginStatus(p.path().getFileName().toString(), "", PluginStatus.State.SKIPPED,
+                    List.of(), p.path(), "", "", "", p.reason()));
+        }
+        for (PluginWrapper w : pm.getPlugins()) {
+            statuses.add(register(pm, w, registry));
+        }
+        return new PluginSet(registry, pm, statuses);
+    }
+
+    /** Registers the modules of one plugin, all or none, and says how it went. */
+    private static PluginStatus register(BosunPluginManager pm, PluginWrapper w, ModuleRegistry registry) {
+        PluginDescriptor d = w.getDescriptor();
+        if (w.getPluginState() == PluginState.DISABLED && !pm.getVersionManager()
+                .checkVersionConstraint(pm.getSystemVersion(), requires(pm, d))) {
+            return status(w, PluginStatus.State.SKIPPED, List.of(), "requires Bosun API " + d.getRequires()
+                    + ", this Bosun provides " + pm.getSystemVersion());
+        }
+        if (w.getPluginState() == PluginState.DISABLED) {
+            return status(w, PluginStatus.State.DISABLED, List.of(), "disabled in " + w.getPluginPath().getParent()
+                    + " (enabled.txt/disabled.txt)");
+        }
+        if (w.getPluginState() != PluginState.STARTED) {
+            Throwable t = w.getFailedException();
+            return status(w, PluginStatus.State.SKIPPED, List.of(), t != null ? PluginStatus.describe(t)
+                    : "did not start (state " + w.getPluginState() + ")");
+        }
+        String reason;
+        try {
+            List<HostModule> modules = new ArrayList<>();
+            for (Class<? extends HostModule> cls : pm.getExtensionClasses(HostModule.class, w.getPluginId())) {
+                modules.add(create(pm, cls));
+            }
+            if (modules.isEmpty()) {
+                reason = "no modules found: META-INF/extensions.idx is missing or lists no HostModule "
+                        + "(annotate the module with @Extension and compile with -proc:full)";
+            } else {
+                List<String> names = registry.addAll(modules, w.getPluginId()).stream().map(ModuleInfo::name).toList();
+                return status(w, PluginStatus.State.LOADED, names, null);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            reason = PluginStatus.describe(e);
+        }
+        // A plugin is used whole or not at all: stop it so nothing of it stays reachable.
+        try {
+            pm.stopPlugin(w.getPluginId());
+        } catch (RuntimeException e) {
+            // Stopping is tidying up; the plugin is already out of the registry.
+        }
+        return status(w, PluginStatus.State.SKIPPED, List.of(), reason);
+    }
+
+    private static HostModule create(BosunPluginManager pm, Class<? extends HostModule> cls) {
+        try {
+            return pm.getExtensionFactory().create(cls);
+        } catch (RuntimeException | LinkageError e) {
+            throw new dev.bosun.api.BosunException("module class " + cls.getName() + " failed in its constructor: "
+                    + PluginStatus.describe(e), e);
+        }
+    }
+
+    private static String requires(BosunPluginManager pm, PluginDescriptor d) {
+        String r = d.getRequires().trim();
+        // PF4J reads a bare version as ">= version" unless exact versions are allowed; say the same.
+        return !pm.isExactVersionAllowed() && r.matches("\\d+\\.\\d+\\.\\d+") ? ">=" + r : r;
+    }
+
+    private static PluginStatus status(PluginWrapper w, PluginStatus.State state, List<String> modules, String reason) {
+        PluginDescriptor d = w.getDescriptor();
+        return new PluginStatus(w.getPluginId(), nz(d.getVersion()), state, modules, w.getPluginPath(),
+                nz(d.getRequires()), nz(d.getProvider()), nz(d.getPluginDescription()), reason);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** --plugins directories, then $BOSUN_PLUGIN_PATH, the user's and the system-wide plugin directory. */
@@ -84,20 +157,18 @@ public final class PluginSet implements AutoCloseable {
         return base.resolve("bosun").resolve("plugins");
     }
 
-    private static String describe(PluginWrapper w) {
-        Throwable t = w.getFailedException();
-        if (t != null) {
-            return w.getPluginState() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage();
-        }
-        return "state " + w.getPluginState();
-    }
-
     public ModuleRegistry registry() {
         return registry;
     }
 
-    public PluginManager manager() {
-        return manager;
+    /** Every plugin found, loaded or not, in the order found (unloadable paths first). */
+    public List<PluginStatus> statuses() {
+        return statuses;
+    }
+
+    /** The plugin with this id, or null. */
+    public PluginStatus status(String id) {
+        return statuses.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
 
     @Override

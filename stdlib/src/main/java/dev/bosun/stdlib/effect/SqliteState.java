@@ -126,7 +126,9 @@ final class SqliteState implements State, AutoCloseable {
             T result;
             try {
                 result = work.run(c);
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException | Error | SQLException e) {
+                // Errors too (a plugin's ExceptionInInitializerError, LinkageError): an open transaction
+                // would make every later write of the session fail with "transaction within a transaction".
                 try (Statement st = c.createStatement()) {
                     st.execute("ROLLBACK");
                 }

@@ -1,0 +1,13 @@
+package dev.bosun.plugins.loopback;
+
+import dev.bosun.api.Doc;
+
+/**
+ * @param slug    the sandbox
+ * @param address the address it had, or null when it had none
+ * @param changed true when an address was released
+ */
+@Doc("The result of loopback.release.")
+public record Released(@Doc("the sandbox") String slug, @Doc("the address it had, or null") String address,
+                       @Doc("true when an address was released") boolean changed) {
+}

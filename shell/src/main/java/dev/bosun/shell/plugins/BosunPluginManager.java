@@ -1,0 +1,127 @@
+package dev.bosun.shell.plugins;
+
+import dev.bosun.shell.cli.Version;
+import org.pf4j.DefaultPluginFactory;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.Plugin;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginFactory;
+import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginWrapper;
+import org.pf4j.RuntimeMode;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PF4J's default manager with what Bosun needs on top: the system version is the Bosun API version
+ * (so {@code Plugin-Requires} is checked), every plugin path is loaded on its own and a failure is
+ * kept as a {@link PluginProblem} instead of only being logged, plugins carrying host classes are
+ * refused before their class loader exists, and a plugin class whose constructor throws fails with
+ * that exception instead of a later NullPointerException.
+ */
+final class BosunPluginManager extends DefaultPluginManager {
+    private final List<PluginProblem> problems = new ArrayList<>();
+
+    BosunPluginManager(List<Path> roots) {
+        super(roots);
+        setSystemVersion(Version.bosun());
+    }
+
+    @Override
+    public RuntimeMode getRuntimeMode() {
+        // Development mode would read plugins from ../plugins source trees; Bosun loads built plugins only.
+        return RuntimeMode.DEPLOYMENT;
+    }
+
+    /** Paths that could not be loaded, in the order found. */
+    List<PluginProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public void loadPlugins() {
+        List<Path> paths;
+        try {
+            paths = pluginRepository.getPluginPaths();
+        } catch (RuntimeException e) {
+            problems.add(new PluginProblem(pluginsRoots.isEmpty() ? Path.of(".") : pluginsRoots.getFirst(),
+                    "cannot list plugins: " + PluginStatus.describe(e)));
+            return;
+        }
+        for (Path path : paths) {
+            loadReporting(path);
+        }
+        try {
+            resolvePlugins();
+        } catch (RuntimeException e) {
+            problems.add(new PluginProblem(pluginsRoots.getFirst(), "cannot resolve plugin dependencies: "
+                    + PluginStatus.describe(e)));
+        }
+    }
+
+    /** Loads one plugin; PF4J's own loadPlugins logs and drops failures, and lets non-PF4J exceptions escape. */
+    String loadReporting(Path path) {
+        try {
+            PluginWrapper w = loadPluginFromPath(path);
+            return w == null ? null : w.getPluginId();
+        } catch (RuntimeException | LinkageError e) {
+            problems.add(new PluginProblem(path, PluginStatus.describe(e)));
+            return null;
+        }
+    }
+
+    @Override
+    protected PluginWrapper loadPluginFromPath(Path pluginPath) {
+        String bundled;
+        try {
+            bundled = BundledClasses.check(pluginPath);
+        } catch (IOException e) {
+            throw new PluginRuntimeException(e, "cannot read " + pluginPath + ": " + e.getMessage());
+        }
+        if (bundled != null) {
+            throw new PluginRuntimeException(bundled);
+        }
+        return super.loadPluginFromPath(pluginPath);
+    }
+
+    /** PF4J only checks that id and version are present; a version and a requires it cannot compare are broken too. */
+    @Override
+    protected void validatePluginDescriptor(PluginDescriptor descriptor) {
+        super.validatePluginDescriptor(descriptor);
+        try {
+            getVersionManager().compareVersions(descriptor.getVersion(), "0.0.0");
+        } catch (RuntimeException e) {
+            throw new PluginRuntimeException("plugin " + descriptor.getPluginId() + ": version '"
+                    + descriptor.getVersion() + "' is not a semantic version (MAJOR.MINOR.PATCH)");
+        }
+        String requires = descriptor.getRequires();
+        try {
+            getVersionManager().checkVersionConstraint(getSystemVersion(), requires.trim());
+        } catch (RuntimeException e) {
+            throw new PluginRuntimeException("plugin " + descriptor.getPluginId() + ": requires '" + requires
+                    + "' is not a version constraint (e.g. >=0.1.0)");
+        }
+    }
+
+    @Override
+    protected PluginFactory createPluginFactory() {
+        return new DefaultPluginFactory() {
+            @Override
+            protected Plugin createInstance(Class<?> pluginClass, PluginWrapper pluginWrapper) {
+                try {
+                    return (Plugin) pluginClass.getConstructor().newInstance();
+                } catch (InvocationTargetException e) {
+                    throw new PluginRuntimeException(e.getCause(), "plugin class " + pluginClass.getName()
+                            + " failed in its constructor: " + PluginStatus.describe(e.getCause()));
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    throw new PluginRuntimeException(e, "cannot create plugin class " + pluginClass.getName()
+                            + ": " + PluginStatus.describe(e));
+                }
+            }
+        };
+    }
+}
