@@ -1,8 +1,6 @@
 package dev.bosun.shell.js;
 
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -13,12 +11,10 @@ final class JsErrors {
     private final Value typeError;
     private final Value error;
 
-    JsErrors(Context ctx) {
-        Source src = Source.newBuilder("js", "[(m) => new TypeError(m), (m) => { const e = new Error(m); "
-                + "e.name = 'BosunError'; return e; }]", "bosun:internal/errors").buildLiteral();
-        Value pair = ctx.eval(src);
-        this.typeError = pair.getArrayElement(0);
-        this.error = pair.getArrayElement(1);
+    /** The two factories, {@code (m) => new TypeError(m)} and one making an Error named BosunError. */
+    JsErrors(Value typeError, Value bosunError) {
+        this.typeError = typeError;
+        this.error = bosunError;
     }
 
     /** Throws a JS TypeError; declared as returning so callers can write {@code throw errors.typeError(..)}. */

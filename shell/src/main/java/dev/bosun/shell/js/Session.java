@@ -39,6 +39,7 @@ public final class Session implements AutoCloseable {
     private final Context context;
     private final JsErrors errors;
     private final Value jsonParse;
+    private final Value jsonStringify;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean verbose;
@@ -69,9 +70,12 @@ public final class Session implements AutoCloseable {
                 .err(options.err())
                 .in(InputStream.nullInputStream())
                 .build();
-        this.errors = new JsErrors(context);
-        this.jsonParse = context.eval("js", "JSON.parse");
-        installGlobals(options.args());
+        // One internal source for everything the bridge needs from JS: parsing costs per source at start-up.
+        Value runtime = context.eval(Source.newBuilder("js", RUNTIME, "bosun:internal/runtime").buildLiteral());
+        this.errors = new JsErrors(runtime.getMember("typeError"), runtime.getMember("bosunError"));
+        this.jsonParse = runtime.getMember("parse");
+        this.jsonStringify = runtime.getMember("stringify");
+        installGlobals(options.args(), runtime.getMember("undefined"), runtime.getMember("freeze"));
     }
 
     /** Streams and settings of a session. */
@@ -81,7 +85,20 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void installGlobals(List<String> args) {
+    private static final String RUNTIME = """
+            ({
+              typeError: (m) => new TypeError(m),
+              bosunError: (m) => { const e = new Error(m); e.name = 'BosunError'; return e; },
+              parse: JSON.parse,
+              stringify: (v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
+                  p ? 2 : undefined),
+              undefined: undefined,
+              // Module globals become read-only so a script cannot swap a module for a look-alike.
+              freeze: (names) => { for (const n of names) { Object.defineProperty(globalThis, n,
+                  { value: globalThis[n], writable: false, configurable: false, enumerable: true }); } },
+            })""";
+
+    private void installGlobals(List<String> args, Value undefined, Value freeze) {
         Value bindings = context.getBindings("js");
         for (ModuleInfo m : registry.modules()) {
             Namespace ns = new Namespace(m.name(), m.name());
@@ -95,7 +112,6 @@ public final class Session implements AutoCloseable {
             modules.put(m.name(), ns);
             bindings.putMember(m.name(), ns);
         }
-        Value undefined = context.eval("js", "undefined");
         bindings.putMember("help", (ProxyExecutable) a -> {
             out.print(help(a.length == 0 ? null : a[0]));
             out.flush();
@@ -105,14 +121,7 @@ public final class Session implements AutoCloseable {
             throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
         });
         bindings.putMember("args", ProxyArray.fromList(List.copyOf(args.stream().map(s -> (Object) s).toList())));
-        // Freeze the names so a script cannot swap a module for a look-alike that other code then calls.
-        StringBuilder freeze = new StringBuilder("(() => { for (const n of [");
-        for (String n : bindings.getMemberKeys()) {
-            freeze.append('"').append(n).append("\",");
-        }
-        freeze.append("]) { const v = globalThis[n]; Object.defineProperty(globalThis, n, {value: v, writable: false, "
-                + "configurable: false, enumerable: true}); } })()");
-        context.eval(Source.newBuilder("js", freeze.toString(), "bosun:internal/freeze").buildLiteral());
+        freeze.execute(ProxyArray.fromList(List.copyOf(bindings.getMemberKeys()).stream().map(n -> (Object) n).toList()));
     }
 
     /** The source of the ES module {@code bosun:<name>}: the module as default and named export, and its ops. */
@@ -192,9 +201,7 @@ public final class Session implements AutoCloseable {
     }
 
     public Value jsonStringify(Value v, boolean pretty) {
-        Value stringify = context.eval("js", "(v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? "
-                + "x.toString() : x, p ? 2 : undefined)");
-        return stringify.execute(v, pretty);
+        return jsonStringify.execute(v, pretty);
     }
 
     public LocalHostContext host() {
