@@ -62,6 +62,7 @@ public final class OpFunction implements ProxyExecutable {
         int planBefore = session.host().plan().size();
         Object result = null;
         String failure = null;
+        boolean refused = false;
         try {
             result = op.method().invoke(op.target(), javaArgs);
             return session.toJs(result);
@@ -69,6 +70,7 @@ public final class OpFunction implements ProxyExecutable {
             Throwable cause = ite.getCause();
             failure = cause.getMessage();
             if (cause instanceof InvalidValueException) {
+                refused = true; // bad input changes nothing, not even the audit trail
                 throw session.errors().typeError(q + ": " + cause.getMessage());
             }
             if (cause instanceof BosunException) {
@@ -81,7 +83,7 @@ public final class OpFunction implements ProxyExecutable {
             failure = e.toString();
             throw session.errors().error(q + ": cannot be called: " + e.getMessage());
         } finally {
-            if (op.mutates() && !session.host().dryRun()) {
+            if (op.mutates() && !session.host().dryRun() && !refused) {
                 audit(given, result, planBefore, failure);
             }
         }

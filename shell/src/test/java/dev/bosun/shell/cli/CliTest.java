@@ -68,10 +68,11 @@ class CliTest {
     void scriptWithBadArgumentExitsOneWithOneLineError() throws Exception {
         Path script = root.resolve("bad.js");
         Files.writeString(script, "files.write('etc/motd', 'x');\n");
-        CliRunner.Result r = CliRunner.run("run", script.toString());
+        CliRunner.Result r = CliRunner.run(withRoot("run", script.toString()));
         assertEquals(1, r.status());
         assertEquals("bosun: TypeError: files.write: path \"etc/motd\" must be an absolute path (at bad.js:1)\n",
                 r.err());
+        assertFalse(Files.exists(root.resolve("var/lib/bosun/bosun.db")), "refused input leaves no audit row");
     }
 
     @Test
@@ -117,6 +118,20 @@ class CliTest {
         }
         assertTrue(found, json.toString());
         assertEquals(0, CliRunner.run("ops", "host").status());
+    }
+
+    @Test
+    void kvmCheckReportsAndExitsByTheVerdict() throws Exception {
+        CliRunner.Result json = CliRunner.run("kvm", "check", "--json");
+        JsonNode n = JsonCodec.mapper().readTree(json.out());
+        assertEquals(n.get("ok").asBoolean() ? 0 : 1, json.status(), json.err());
+        assertEquals("exists", n.get("checks").get(0).get("id").asText());
+        CliRunner.Result text = CliRunner.run("kvm", "check");
+        assertEquals(json.status(), text.status());
+        assertTrue(text.out().contains("KVM: Checking if device /dev/kvm exists"), text.out());
+        CliRunner.Result bad = CliRunner.run("kvm", "check", "--user", "Bad/1");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().startsWith("bosun kvm check: user \"Bad/1\" must match"), bad.err());
     }
 
     @Test
