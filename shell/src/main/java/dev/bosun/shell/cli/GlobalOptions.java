@@ -1,8 +1,11 @@
 package dev.bosun.shell.cli;
 
+import dev.bosun.shell.ops.ModuleRegistry;
+import dev.bosun.shell.plugins.PluginSet;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,10 @@ public final class GlobalOptions {
             description = "Also load plugins from DIR (repeatable).")
     List<Path> pluginDirs = new ArrayList<>();
 
+    @Option(names = "--no-plugins", scope = ScopeType.INHERIT,
+            description = "Load no plugins, only the built-in modules (for a misbehaving plugin, or reproducible output).")
+    boolean noPlugins;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show each change as it happens and stack traces of internal errors.")
     boolean verbose;
@@ -36,4 +43,9 @@ public final class GlobalOptions {
     @Option(names = "--jit", scope = ScopeType.INHERIT,
             description = "Use the optimizing JS compiler (the launcher sets up the JVM; pays off for long scripts).")
     boolean jit;
+
+    /** The built-in modules plus, unless --no-plugins, the plugins; skipped plugins are reported on err. */
+    PluginSet modules(PrintStream err) {
+        return noPlugins ? PluginSet.loadFrom(List.of(), ModuleRegistry.withStdlib()) : PluginSet.load(pluginDirs, err);
+    }
 }

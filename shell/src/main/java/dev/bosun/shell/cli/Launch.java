@@ -34,7 +34,7 @@ final class Launch implements AutoCloseable {
         this.out = out;
         this.err = err;
         Timings.mark("command line parsed");
-        this.plugins = PluginSet.load(options.pluginDirs, err);
+        this.plugins = options.modules(err);
         Timings.mark("modules and plugins registered");
         this.registry = plugins.registry();
         this.host = LocalHostContext.open(options.root, options.dryRun, options.state, source);

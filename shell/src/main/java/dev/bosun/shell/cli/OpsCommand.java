@@ -25,14 +25,21 @@ public final class OpsCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODULE", description = "only this module")
     String module;
 
+    @picocli.CommandLine.Option(names = "--markdown", description = "the full reference as Markdown (docs/reference.md)")
+    boolean markdown;
+
     @Override
     public Integer call() {
-        try (PluginSet plugins = PluginSet.load(parent.global.pluginDirs, System.err)) {
+        try (PluginSet plugins = parent.global.modules(System.err)) {
             var registry = plugins.registry();
             if (module != null && registry.module(module) == null) {
                 System.err.println("bosun ops: no module '" + module + "' (modules: "
                         + String.join(", ", registry.modules().stream().map(ModuleInfo::name).toList()) + ")");
                 return ExitCodes.USAGE;
+            }
+            if (markdown) {
+                System.out.print(dev.bosun.shell.ops.ReferenceWriter.write(registry));
+                return ExitCodes.OK;
             }
             TypeDescriber d = new TypeDescriber();
             ArrayNode json = JsonCodec.mapper().createArrayNode();

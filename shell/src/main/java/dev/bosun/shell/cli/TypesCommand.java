@@ -16,7 +16,7 @@ public final class TypesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PluginSet plugins = PluginSet.load(parent.global.pluginDirs, System.err)) {
+        try (PluginSet plugins = parent.global.modules(System.err)) {
             System.out.print(TypeScriptWriter.write(plugins.registry()));
             return ExitCodes.OK;
         }
