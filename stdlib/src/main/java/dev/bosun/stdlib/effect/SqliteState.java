@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SQLite at a path, opened on first use (start-up stays fast for sessions that never touch state).
@@ -26,6 +28,13 @@ final class SqliteState implements State, AutoCloseable {
 
     private final Path path;
     private Connection connection;
+    /**
+     * Per owner, the number of statements {@link #migrate} found applied on this connection. Modules call
+     * migrate before each use (one per operation); once an owner is known to be current, checking again costs a
+     * write transaction per call for nothing. Bound to the connection: cleared when it is closed, so a new
+     * connection (or another context, which has its own SqliteState) checks again.
+     */
+    private final Map<String, Integer> migrated = new HashMap<>();
 
     SqliteState(Path path) {
         this.path = path;
@@ -74,7 +83,11 @@ final class SqliteState implements State, AutoCloseable {
     }
 
     @Override
-    public void migrate(String owner, List<String> statements) {
+    public synchronized void migrate(String owner, List<String> statements) {
+        Integer known = migrated.get(owner);
+        if (known != null && known == statements.size()) {
+            return;
+        }
         write(c -> {
             int version = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT version FROM schema_versions WHERE owner = ?")) {
@@ -105,6 +118,7 @@ final class SqliteState implements State, AutoCloseable {
             }
             return null;
         });
+        migrated.put(owner, statements.size()); // only after the commit: a failed migration is tried again
     }
 
     @Override
@@ -163,5 +177,6 @@ final class SqliteState implements State, AutoCloseable {
             }
             connection = null;
         }
+        migrated.clear();
     }
 }

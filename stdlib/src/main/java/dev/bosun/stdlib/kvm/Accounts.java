@@ -1,15 +1,18 @@
 package dev.bosun.stdlib.kvm;
 
 import dev.bosun.api.Fs;
+import dev.bosun.stdlib.users.LoginDefs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The users and groups of a root, read from its {@code etc/passwd} and {@code etc/group} (not NSS:
- * under {@code --root} the host's name service knows nothing about the scratch tree).
+ * The users and groups of a root as the kvm checks need them: read by the users module's reader
+ * ({@link dev.bosun.stdlib.users.Accounts}: the root's {@code etc/passwd} and {@code etc/group}, not NSS,
+ * because under {@code --root} the host's name service knows nothing about the scratch tree), with ids
+ * as {@code int} like {@link dev.bosun.api.FileStat} and the kernel's {@code uid_t} bit pattern, and
+ * names for messages.
  */
 final class Accounts {
     record User(String name, int uid, int gid) {
@@ -21,59 +24,18 @@ final class Accounts {
     private final List<User> users;
     private final List<Group> groups;
 
-    private Accounts(List<User> users, List<Group> groups) {
-        this.users = users;
-        this.groups = groups;
+    private Accounts(dev.bosun.stdlib.users.Accounts db) {
+        // (int) keeps the 32-bit pattern, which is how FileStat carries ids above 2^31.
+        this.users = db.users().stream().map(u -> new User(u.name(), (int) u.uid(), (int) u.gid())).toList();
+        this.groups = db.groups().stream().map(g -> new Group(g.name(), (int) g.gid(), g.members())).toList();
     }
 
     static Accounts read(Fs fs) {
-        return parse(fs.readIfExists("/etc/passwd"), fs.readIfExists("/etc/group"));
+        return new Accounts(dev.bosun.stdlib.users.Accounts.read(fs));
     }
 
     static Accounts parse(String passwd, String group) {
-        List<User> users = new ArrayList<>();
-        for (String[] f : records(passwd, 4)) {
-            Integer uid = number(f[2]);
-            Integer gid = number(f[3]);
-            if (uid != null && gid != null) {
-                users.add(new User(f[0], uid, gid));
-            }
-        }
-        List<Group> groups = new ArrayList<>();
-        for (String[] f : records(group, 3)) {
-            Integer gid = number(f[2]);
-            if (gid != null) {
-                List<String> members = f.length > 3 && !f[3].isBlank() ? List.of(f[3].trim().split(",")) : List.of();
-                groups.add(new Group(f[0], gid, members));
-            }
-        }
-        return new Accounts(List.copyOf(users), List.copyOf(groups));
-    }
-
-    /** Colon records with at least {@code min} fields; comments, blank and NIS ({@code +}/{@code -}) lines are skipped. */
-    private static List<String[]> records(String text, int min) {
-        List<String[]> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("+") || line.startsWith("-")) {
-                continue;
-            }
-            String[] f = line.split(":", -1);
-            if (f.length >= min) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return new Accounts(dev.bosun.stdlib.users.Accounts.parse(passwd, group, LoginDefs.parse("")));
     }
 
     User user(String name) {

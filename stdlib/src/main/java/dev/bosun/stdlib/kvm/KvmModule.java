@@ -1,5 +1,6 @@
 package dev.bosun.stdlib.kvm;
 
+import dev.bosun.api.BosunException;
 import dev.bosun.api.Change;
 import dev.bosun.api.Check;
 import dev.bosun.api.Doc;
@@ -10,6 +11,10 @@ import dev.bosun.api.InvalidValueException;
 import dev.bosun.api.Module;
 import dev.bosun.api.Op;
 import dev.bosun.api.Optional;
+import dev.bosun.stdlib.users.AccountName;
+import dev.bosun.stdlib.users.Group;
+import dev.bosun.stdlib.users.GroupSpec;
+import dev.bosun.stdlib.users.GroupsModule;
 
 /** The KVM preflight and its fix. */
 @Module(name = "kvm", doc = "Checks that KVM is usable by asking the kernel (open, KVM_GET_API_VERSION, KVM_CREATE_VM), "
@@ -33,7 +38,9 @@ public final class KvmModule implements HostModule {
             + "changed is false when the user already is a member. The user must log out and back in for it to apply, "
             + "and /dev/kvm must belong to group kvm with mode 0660 (the note says when it does not).")
     public KvmAccessResult ensureAccess(HostContext ctx, @Doc("the user to grant access to /dev/kvm") String user) {
-        UserName.check("user", user);
+        // The users module's name rule, checked before anything runs: groups.addMember applies it too, and a
+        // name it refuses must not get as far as a groupadd.
+        AccountName.check("user", user);
         Accounts accounts = Accounts.read(ctx.fs());
         Accounts.User u = accounts.user(user);
         if (u == null) {
@@ -43,22 +50,23 @@ public final class KvmModule implements HostModule {
         if (group != null && accounts.gidsOf(u).contains(group.gid())) {
             return new KvmAccessResult(user, GROUP, group.gid(), false, false, deviceNote(ctx, accounts, group.gid()));
         }
-        KvmGroupTool tool = new KvmGroupTool(ctx);
+        // The users module owns group changes (groupadd -r / usermod -a -G with --prefix); it is called with this
+        // context, so --root and dry-run apply to it exactly as to this module.
+        GroupsModule groups = new GroupsModule();
         boolean created = group == null;
         if (created) {
-            tool.createSystemGroup(GROUP);
+            groups.ensure(ctx, new GroupSpec(GROUP, true, null));
         }
-        tool.addMember(user, GROUP);
-        Accounts after = Accounts.read(ctx.fs());
-        Accounts.Group g = after.group(GROUP);
-        if (g == null || !Accounts.listsMember(g, user)) {
-            throw new dev.bosun.api.BosunException("usermod -aG " + GROUP + " " + user + " ran but " + user
+        Group g = groups.addMember(ctx, GROUP, user).group();
+        if (g == null || !g.members().contains(user)) {
+            throw new BosunException("usermod -a -G " + GROUP + " " + user + " ran but " + user
                     + " is not listed in group " + GROUP + " of " + ctx.root().resolve("etc/group"));
         }
+        Accounts after = Accounts.read(ctx.fs());
         String note = user + " must log out and back in for group " + GROUP + " to apply"
-                + deviceNote(ctx, after, g.gid()).transform(n -> n.isEmpty() ? "" : "; " + n);
+                + deviceNote(ctx, after, (int) g.gid()).transform(n -> n.isEmpty() ? "" : "; " + n);
         ctx.plan().record(Change.note(user, note));
-        return new KvmAccessResult(user, GROUP, g.gid(), created, true, note);
+        return new KvmAccessResult(user, GROUP, (int) g.gid(), created, true, note);
     }
 
     /** Membership grants nothing while /dev/kvm is not group kvm with rw for the group: say so. */

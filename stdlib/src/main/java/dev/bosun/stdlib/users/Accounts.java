@@ -38,7 +38,12 @@ public final class Accounts {
     }
 
     public static Accounts read(Fs fs) {
-        return new Accounts(orEmpty(fs.readIfExists(PASSWD)), orEmpty(fs.readIfExists(GROUP)), LoginDefs.read(fs));
+        return parse(fs.readIfExists(PASSWD), fs.readIfExists(GROUP), LoginDefs.read(fs));
+    }
+
+    /** The database from file texts (null reads as empty), e.g. for modules that test their own fixtures. */
+    public static Accounts parse(String passwd, String group, LoginDefs defs) {
+        return new Accounts(orEmpty(passwd), orEmpty(group), defs);
     }
 
     private static String orEmpty(String s) {

@@ -1,5 +1,6 @@
 package dev.bosun.stdlib.effect;
 
+import dev.bosun.api.BosunException;
 import dev.bosun.stdlib.testing.ScratchRoot;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SqliteStateTest {
     private static final List<String> SCHEMA = List.of("CREATE TABLE t (v INTEGER)");
@@ -27,6 +29,40 @@ class SqliteStateTest {
                 assertEquals(1, count(ctx));
             }
         }
+    }
+
+    /**
+     * Modules migrate before every operation; on one connection only the first call does any work. Observable by
+     * forgetting the owner's version behind migrate's back: a re-check would re-run CREATE TABLE t and fail.
+     */
+    @Test
+    void migrateChecksAnOwnerOncePerConnectionAndAgainOnANewOne() throws Exception {
+        try (ScratchRoot root = ScratchRoot.empty()) {
+            try (LocalHostContext ctx = root.context(false)) {
+                ctx.state().migrate("test", SCHEMA);
+                forgetVersion(ctx);
+                ctx.state().migrate("test", SCHEMA);
+                // A longer list is a new version: it is checked and its new statement runs.
+                restoreVersion(ctx, 1);
+                ctx.state().migrate("test", List.of(SCHEMA.getFirst(), "CREATE TABLE t2 (v INTEGER)"));
+                ctx.state().write(c -> c.createStatement().executeUpdate("INSERT INTO t2 VALUES (1)"));
+                forgetVersion(ctx);
+            }
+            // Another context has its own connection and checks again: the forgotten version shows.
+            try (LocalHostContext ctx = root.context(false)) {
+                BosunException e = assertThrows(BosunException.class, () -> ctx.state().migrate("test", SCHEMA));
+                assertTrue(e.getMessage().contains("table t already exists"), e.getMessage());
+            }
+        }
+    }
+
+    private static void forgetVersion(LocalHostContext ctx) {
+        ctx.state().write(c -> c.createStatement().executeUpdate("DELETE FROM schema_versions WHERE owner = 'test'"));
+    }
+
+    private static void restoreVersion(LocalHostContext ctx, int version) {
+        ctx.state().write(c -> c.createStatement().executeUpdate(
+                "INSERT INTO schema_versions(owner, version) VALUES ('test', " + version + ")"));
     }
 
     @Test

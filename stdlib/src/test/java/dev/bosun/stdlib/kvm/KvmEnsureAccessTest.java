@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** kvm.ensureAccess with the real groupadd/usermod --prefix on a scratch copy of the host's account files. */
+/** kvm.ensureAccess (through groups.ensure/addMember) with the real groupadd/usermod --prefix on a scratch copy of the host's account files. */
 class KvmEnsureAccessTest {
     private ScratchRoot root;
 
@@ -111,7 +111,7 @@ class KvmEnsureAccessTest {
                     .map(Change::summary).toList();
             assertEquals(2, commands.size(), commands.toString());
             assertTrue(commands.get(0).startsWith("groupadd --prefix " + root.dir() + " -r kvm"), commands.get(0));
-            assertTrue(commands.get(1).startsWith("usermod --prefix " + root.dir() + " -aG kvm alice"), commands.get(1));
+            assertTrue(commands.get(1).startsWith("usermod --prefix " + root.dir() + " -a -G kvm alice"), commands.get(1));
             assertTrue(ctx.plan().changes().stream().anyMatch(c -> c.target().equals("/etc/group") && c.diff() != null
                     && c.diff().contains("+kvm:x:")));
         }
@@ -124,7 +124,8 @@ class KvmEnsureAccessTest {
         try (LocalHostContext ctx = root.context(false)) {
             InvalidValueException bad = assertThrows(InvalidValueException.class,
                     () -> new KvmModule().ensureAccess(ctx, "Web/1"));
-            assertEquals("user \"Web/1\" must match [A-Za-z_][A-Za-z0-9_.-]{0,31}", bad.getMessage());
+            // ensureAccess applies the users module's name rule, the one groups.addMember enforces.
+            assertEquals("user \"Web/1\" must match [a-z_][a-z0-9_-]*[$]? (at most 32 characters)", bad.getMessage());
             InvalidValueException missing = assertThrows(InvalidValueException.class,
                     () -> new KvmModule().ensureAccess(ctx, "ghost"));
             assertEquals("user \"ghost\" is not a user in " + root.dir().resolve("etc/passwd"), missing.getMessage());

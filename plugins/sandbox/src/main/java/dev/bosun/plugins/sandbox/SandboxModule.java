@@ -28,7 +28,7 @@ public final class SandboxModule implements HostModule {
             + "the sandbox (privileged with capability drops). Changes nothing.")
     public SpecResult spec(HostContext ctx, @Doc("the run: image, network, readOnly, tmpfs, capDrop, capAdd, memory, "
             + "cpus, env, timeoutSeconds, ...") SandboxSpec spec) {
-        return new SpecResult(RunArgv.of("podman", spec), RunArgv.of("docker", spec), ContainerUnitText.of(spec),
+        return new SpecResult(RunArgv.of("podman", spec), RunArgv.of("docker", spec), SandboxUnit.unit(ctx, spec).text(),
                 spec.timeoutSeconds(), warnings(spec));
     }
 

@@ -5,6 +5,8 @@ import dev.bosun.stdlib.quadlet.PodmanVersion;
 import dev.bosun.stdlib.quadlet.UnitType;
 import dev.bosun.stdlib.quadlet.check.QuadletValidator;
 import dev.bosun.stdlib.quadlet.check.ValidationTarget;
+import dev.bosun.stdlib.quadlet.spec.ContainerSpec;
+import dev.bosun.stdlib.quadlet.spec.SpecCodec;
 import dev.bosun.stdlib.quadlet.unit.UnitFile;
 import org.junit.jupiter.api.Test;
 
@@ -54,21 +56,23 @@ class SandboxSpecTest {
                 Description=Bosun sandbox debate-build-42
 
                 [Container]
-                Image=localhost/debate-archiso-builder:latest
+                AddCapability=SYS_ADMIN
+                AddCapability=MKNOD
                 ContainerName=debate-build-42
+                DropCapability=ALL
+                Environment=SOURCE_DATE_EPOCH=1700000000
+                Exec=mkarchiso -v -w /build/work -o /build/output /build/profile
+                Image=localhost/debate-archiso-builder:latest
                 Network=none
+                PodmanArgs=--memory=8g
+                PodmanArgs=--cpus=4
                 ReadOnly=true
                 ReadOnlyTmpfs=false
                 Tmpfs=/tmp:exec,mode=1777
                 Tmpfs=/var/tmp:exec,mode=1777
                 Tmpfs=/build/work:exec
-                DropCapability=ALL
-                AddCapability=SYS_ADMIN MKNOD
                 Volume=/srv/profile:/build/profile:ro
                 Volume=/srv/out:/build/output:rw
-                Environment=SOURCE_DATE_EPOCH=1700000000
-                PodmanArgs=--memory=8g --cpus=4
-                Exec=mkarchiso -v -w /build/work -o /build/output /build/profile
 
                 [Service]
                 RuntimeMaxSec=1200
@@ -79,11 +83,25 @@ class SandboxSpecTest {
         }
     }
 
+    /** Values systemd would split or expand are escaped by the quadlet writer and read back unchanged. */
+    @Test
+    void unitValuesRoundTripThroughTheQuadletParser() {
+        SandboxSpec s = new SandboxSpec("localhost/builder:1", null, null, false, null, null, null, null, null, null,
+                null, null, Map.of("GREETING", "hello \"world\" 100% $HOME"), null, null,
+                List.of("sh", "-c", "echo $GREETING; exit 0"));
+        String unit = new SandboxModule().spec(null, s).unit();
+        ContainerSpec back = (ContainerSpec) SpecCodec.fromUnitFile(UnitFile.parse(unit), UnitType.CONTAINER, "x");
+        assertEquals(Map.of("GREETING", "hello \"world\" 100%% $HOME"), back.environment(), unit);
+        assertEquals(List.of("sh", "-c", "echo $GREETING; exit 0"), back.exec(), unit);
+        assertEquals(List.of(), QuadletValidator.validate(UnitFile.parse(unit), UnitType.CONTAINER,
+                "sandbox.container", new ValidationTarget(PodmanVersion.V5_4, null)));
+    }
+
     @Test
     void privilegedWithCapDropsWarns() {
         SpecResult r = new SandboxModule().spec(null, isoBuild(true));
         assertTrue(r.podman().contains("--privileged") && r.docker().contains("--privileged"));
-        assertTrue(r.unit().contains("PodmanArgs=--privileged --memory=8g --cpus=4"), r.unit());
+        assertTrue(r.unit().contains("PodmanArgs=--privileged\nPodmanArgs=--memory=8g\nPodmanArgs=--cpus=4\n"), r.unit());
         assertEquals(1, r.warnings().size());
         assertTrue(r.warnings().getFirst().startsWith("privileged gives the container every capability and device, "
                 + "which voids capDrop ALL"), r.warnings().getFirst());

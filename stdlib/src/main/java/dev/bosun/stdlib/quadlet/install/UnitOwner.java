@@ -4,12 +4,13 @@ import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
 import dev.bosun.api.Fs;
 import dev.bosun.api.InvalidValueException;
-
-import java.util.regex.Pattern;
+import dev.bosun.stdlib.users.AccountName;
+import dev.bosun.stdlib.users.Accounts;
+import dev.bosun.stdlib.users.User;
 
 /**
- * Whose Quadlet directory a unit goes to: a user from the root's {@code /etc/passwd} (read here, not
- * through the users module, so the two can evolve apart), with the directory the generator scans for
+ * Whose Quadlet directory a unit goes to: a user from the root's {@code /etc/passwd} (read by the users
+ * module's reader, so both agree on which lines are accounts), with the directory the generator scans for
  * that user: {@code /etc/containers/systemd} for root, {@code ~/.config/containers/systemd} otherwise.
  *
  * @param name the user name
@@ -18,24 +19,14 @@ import java.util.regex.Pattern;
  * @param home home directory
  */
 public record UnitOwner(String name, int uid, int gid, String home) {
-    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_-]{0,31}\\$?");
-
     public static UnitOwner of(Fs fs, String user) {
-        Check.matches("user", user, NAME, "[a-z_][a-z0-9_-]{0,31}");
-        String passwd = fs.readIfExists("/etc/passwd");
-        if (passwd != null) {
-            for (String line : passwd.split("\n")) {
-                String[] f = line.split(":", -1);
-                if (f.length >= 7 && f[0].equals(user)) {
-                    try {
-                        return new UnitOwner(user, Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[5]);
-                    } catch (NumberFormatException e) {
-                        throw new BosunException("/etc/passwd: the entry of " + user + " has a non-numeric uid or gid");
-                    }
-                }
-            }
+        AccountName.check("user", user);
+        User u = Accounts.read(fs).user(user);
+        if (u == null) {
+            throw new InvalidValueException("user", Check.quote(user) + " must be a user in /etc/passwd (create it first, e.g. users.ensure)");
         }
-        throw new InvalidValueException("user", Check.quote(user) + " must be a user in /etc/passwd (create it first, e.g. users.ensure)");
+        // (int) keeps the 32-bit pattern: the effect layer's owner ids are ints, as chown's uid_t is.
+        return new UnitOwner(user, (int) u.uid(), (int) u.gid(), u.home());
     }
 
     public boolean isRoot() {

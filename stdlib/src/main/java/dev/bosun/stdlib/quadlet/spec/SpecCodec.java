@@ -114,6 +114,48 @@ public final class SpecCodec {
         return new UnitFile(sections);
     }
 
+    /**
+     * A spec built from Java code the way the shell builds one from a JS object: component names as keys,
+     * left-out components null (so the record's defaults apply), values of the component's Java type. For
+     * plugins and other Java callers, which would otherwise have to call a constructor with one argument per
+     * Quadlet key. The record's own checks run; their {@code InvalidValueException} reaches the caller as is.
+     *
+     * @throws IllegalArgumentException for a name that is no component or a value of the wrong type (a
+     *                                  programming error in the caller, not bad user input)
+     */
+    public static <T extends UnitSpec> T build(Class<T> type, Map<String, ?> components) {
+        Shape shape = shape(type);
+        Object[] args = new Object[shape.components.size()];
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            RecordComponent rc = shape.components.get(i).rc;
+            if (components.containsKey(rc.getName())) {
+                Object v = components.get(rc.getName());
+                if (v != null && !rc.getType().isInstance(v)) {
+                    throw new IllegalArgumentException(type.getSimpleName() + "." + rc.getName() + " is a "
+                            + rc.getType().getSimpleName() + ", not a " + v.getClass().getSimpleName());
+                }
+                args[i] = v;
+                used.add(rc.getName());
+            }
+        }
+        if (used.size() != components.size()) {
+            Set<String> unknown = new java.util.TreeSet<>(components.keySet());
+            unknown.removeAll(used);
+            throw new IllegalArgumentException(type.getSimpleName() + " has no component " + String.join(", ", unknown));
+        }
+        try {
+            return type.cast(shape.constructor.newInstance(args));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The spec a parsed file describes, with {@code specifiers = true} (values kept exactly as written). */
     public static UnitSpec fromUnitFile(UnitFile file, UnitType type, String name) {
         Class<? extends UnitSpec> cls = specClass(type);
