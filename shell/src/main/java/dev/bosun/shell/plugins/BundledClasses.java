@@ -19,6 +19,7 @@ final class BundledClasses {
     /** Package path prefixes the host provides, with the artifact a plugin must mark {@code provided}. */
     private static final List<String[]> HOST_PACKAGES = List.of(
             new String[] {"dev/bosun/api/", "bosun-api"},
+            new String[] {"dev/bosun/stdlib/", "bosun-stdlib"},
             new String[] {"org/pf4j/", "pf4j"},
             new String[] {"org/graalvm/", "GraalJS (org.graalvm)"});
 

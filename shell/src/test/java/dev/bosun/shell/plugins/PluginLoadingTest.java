@@ -40,6 +40,9 @@ class PluginLoadingTest {
         TestPlugins.build(brokenRoot, "bundles-api", TestPlugins.Spec.of("bundlesapi", "1.0.0", "*",
                 Map.of("t.b.BModule", TestPlugins.module("t.b", "BModule", "bmod", "")))
                 .withExtra("dev/bosun/api/HostModule.class", hostModuleClassBytes()));
+        TestPlugins.build(brokenRoot, "bundles-stdlib", TestPlugins.Spec.of("bundlesstdlib", "1.0.0", "*",
+                Map.of("t.s.SModule", TestPlugins.module("t.s", "SModule", "smod", "")))
+                .withExtra("dev/bosun/stdlib/files/FilesModule.class", new byte[] {(byte) 0xCA, (byte) 0xFE}));
         TestPlugins.build(brokenRoot, "bundles-pf4j", TestPlugins.Spec.of("bundlespf4j", "1.0.0", "*",
                 Map.of("t.p.PModule", TestPlugins.module("t.p", "PModule", "pmod", "")))
                 .withExtra("org/pf4j/ExtensionPoint.class", new byte[] {(byte) 0xCA, (byte) 0xFE}));
@@ -126,6 +129,7 @@ class PluginLoadingTest {
 
             assertSkipped(set, "bundles-api", "bundles dev.bosun.api classes (in lib/plugin.jar)");
             assertSkipped(set, "bundles-pf4j", "bundles org.pf4j classes");
+            assertSkipped(set, "bundles-stdlib", "bundles dev.bosun.stdlib classes");
             assertSkipped(set, "toonew", "requires Bosun API >=99.0.0, this Bosun provides");
             assertSkipped(set, "no-id", "id");
             assertSkipped(set, "bad-version", "version 'banana' is not a semantic version");
@@ -153,7 +157,7 @@ class PluginLoadingTest {
         ShellRun r = ShellRun.of("--plugins", brokenRoot.toString(), "-e", "fine.greet('x') + ' ' + (1 + 1)");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("hello x 2"), r.out());
-        for (String id : List.of("bundles-api", "bundles-pf4j", "toonew", "no-id", "bad-version", "throws", "taken",
+        for (String id : List.of("bundles-api", "bundles-stdlib", "bundles-pf4j", "toonew", "no-id", "bad-version", "throws", "taken",
                 "noindex")) {
             long lines = r.err().lines().filter(l -> l.startsWith("bosun: plugin " + id + " skipped: ")).count();
             assertEquals(1, lines, id + " in:\n" + r.err());
