@@ -1,5 +1,6 @@
-# Shared by the bench/*.sh drivers: the JDK the launcher uses, the bench classpath (built on demand), and
-# a median/spread helper. Source it: . "$(dirname "$0")/lib.sh"
+# Shared by the bench/*.sh drivers: the JDK the launcher uses, the bench classpath (built on demand), the
+# default JMH settings, a machine-facts header, a warm launcher build and median/spread helpers.
+# Source it: . "$(dirname "$0")/lib.sh"
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JDK="$("$REPO/bosun" --java-home)"
