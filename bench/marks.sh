@@ -1,38 +1,43 @@
 #!/usr/bin/env bash
 # marks.apply benchmark: 256 connections, 2,000 peers, into an empty scratch network namespace, then
-# no-op re-applies. Needs root, iproute2 and nftables. Usage: bench/marks.sh [reapplies]
-# Prints wall time and the number of processes (ip/nft/sysctl) each apply ran, next to the baseline
-# of loading the same rules by hand with one `ip` process per rule/route (what iptables-era scripts do).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
+# no-op re-applies. Needs root, iproute2 and nftables. Usage: bench/marks.sh [reapplies] [baseline rounds]
+# Figures (wall time, ms): MarksApplyBench in one JVM prints the record-keeping time, the first apply and
+# the median no-op re-apply, each with the number of processes (ip/nft/sysctl) it ran. Baseline, same run:
+# the same 256 rules + 128 v4 routes loaded by hand with one `ip` process per rule/route (what
+# iptables-era scripts do; no nft sets, no peers), in a fresh namespace per round.
+. "$(dirname "$0")/lib.sh"
+REAPPLIES=${1:-5}
+ROUNDS=${2:-3}
 [ "$(id -u)" = 0 ] || { echo "bench/marks.sh: needs root (network namespaces)" >&2; exit 2; }
-out=$(mktemp -d /tmp/bosun-marks-bench.XXXXXX)
-ns="bosun-b-$$"
-base="bosun-b-$$-base"
-cleanup() { ip netns del "$ns" 2>/dev/null || true; ip netns del "$base" 2>/dev/null || true; rm -rf "$out"; }
+bench_build
+machine_header
+PREFIX="bosun-b-$$"
+cleanup() { local n; for n in $(ip netns list | awk -v p="$PREFIX" 'index($1, p) == 1 { print $1 }'); do ip netns del "$n"; done; }
 trap cleanup EXIT
-
-mvn -q -B -o -pl stdlib -am compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null
-cp="stdlib/target/classes:api/target/classes:$(cat "$out/cp.txt")"
-"$JAVA_HOME/bin/javac" -q -d "$out/classes" -cp "$cp" bench/src/main/java/dev/bosun/bench/marks/MarksApplyBench.java 2>/dev/null \
-  || "$JAVA_HOME/bin/javac" -d "$out/classes" -cp "$cp" bench/src/main/java/dev/bosun/bench/marks/MarksApplyBench.java
 
 make_ns() {  # a namespace with the 128 tunnel interfaces the wireguard_ext connections are named after
   ip netns add "$1"
   for i in $(seq 0 127); do printf 'link add wgext_b%03d type veth peer name pb%03d\nlink set wgext_b%03d up\n' "$i" "$i" "$i"; done \
     | ip -n "$1" -batch -
 }
-make_ns "$ns"
-echo "== Bosun marks.apply (netns $ns)"
-"$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -cp "$out/classes:$cp" dev.bosun.bench.marks.MarksApplyBench "$ns" "${1:-5}"
+make_ns "$PREFIX"
+echo "== Bosun marks.apply (netns $PREFIX), in one JVM"
+"$JAVA" "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" dev.bosun.bench.marks.MarksApplyBench "$PREFIX" "$REAPPLIES"
 
-# Baseline: the same 256 rules + 128 routes (v4) with one `ip` process each, as hand-written scripts do.
-make_ns "$base"
-start=$(date +%s%N); n=0
-for i in $(seq 0 255); do
-  ip -n "$base" rule add fwmark "$(printf '0x%x' $((0x1000 + 16 * i)))" table $((1000 + i)) priority $((10001 + i)); n=$((n + 1))
-  if [ "$i" -lt 128 ]; then ip -n "$base" route add default dev "$(printf 'wgext_b%03d' "$i")" table $((1000 + i)); n=$((n + 1)); fi
-done
-end=$(date +%s%N)
-echo "== baseline: one ip process per rule/route (no nft, no peers): $(( (end - start) / 1000000 )) ms, $n processes"
+one_ip_per_rule() { # loads the rules and routes into namespace $1; prints elapsed ms, only the loading timed
+  local ns=$1 i s e
+  s=$(date +%s%N)
+  for i in $(seq 0 255); do
+    ip -n "$ns" rule add fwmark "$(printf '0x%x' $((0x1000 + 16 * i)))" table $((1000 + i)) priority $((10001 + i))
+    if [ "$i" -lt 128 ]; then ip -n "$ns" route add default dev "$(printf 'wgext_b%03d' "$i")" table $((1000 + i)); fi
+  done
+  e=$(date +%s%N)
+  awk -v d=$(( (e - s) / 1000 )) 'BEGIN { printf "%.1f\n", d / 1000 }'
+}
+echo "== baseline: one ip process per rule/route, 384 processes, fresh namespace per round"
+for ((k = 0; k < ROUNDS; k++)); do
+  make_ns "$PREFIX-base$k"
+  one_ip_per_rule "$PREFIX-base$k"
+  [ "$(ip -n "$PREFIX-base$k" rule list | grep -c fwmark)" = 256 ] || { echo "baseline did not load 256 rules" >&2; exit 1; }
+  ip netns del "$PREFIX-base$k"
+done | summarize "baseline: 256 ip rule + 128 ip route processes"

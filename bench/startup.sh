@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process start-up: bosun -e '1+1', bosun -e 'host.info().kernel' and the REPL to its first prompt,
-# next to node -e and java -version on the same machine, in the same run.
+# next to node -e and java -version on the same machine, in the same run. Each line: wall time from fork to
+# exit (or to the prompt on screen) of RUNS runs.
 #   bench/startup.sh [RUNS]        (default 21)
 . "$(dirname "$0")/lib.sh"
 N=${1:-21}
 B="$REPO/bosun"
-BOSUN_NO_BUILD=0 "$B" -e 1 >/dev/null   # build once if needed, outside the measurement
-export BOSUN_NO_BUILD=1
+bosun_warm
 
 repl_to_prompt() { # starts the REPL in tmux and returns when the prompt is on screen
   local s="bench-$$-$RANDOM"
@@ -15,10 +15,11 @@ repl_to_prompt() { # starts the REPL in tmux and returns when the prompt is on s
   tmux kill-session -t "$s"
 }
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+machine_header
+echo "figures: wall time of one whole process (fork to exit), $N runs each"
 timeit "$N" "bosun -e '1+1'" "$B" -e '1+1'
 timeit "$N" "bosun -e 'host.info().kernel'" "$B" -e 'host.info().kernel'
 command -v tmux >/dev/null && timeit "$N" "bosun (REPL) to first prompt" repl_to_prompt
 timeit "$N" "bosun -e '1+1' without the AOT cache" "$JAVA" "${JAVA_FLAGS[@]}" -jar "$REPO/shell/target/bosun.jar" -e '1+1'
-command -v node >/dev/null && timeit "$N" "node -e '1+1'" node -e '1+1'
-timeit "$N" "java -version" "$JAVA" -version
+command -v node >/dev/null && timeit "$N" "baseline: node -e '1+1'" node -e '1+1'
+timeit "$N" "baseline: java -version" "$JAVA" -version

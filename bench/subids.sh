@@ -1,40 +1,37 @@
 #!/usr/bin/env bash
-# Benchmarks for the subids module (issue 3). Run as root from the repository root: bench/subids.sh [users] [rounds]
-#  1. JMH: subids.allocate on subuid/subgid files of 1,000 and 10,000 lines (median = p0.50, microseconds).
-#  2. Provisioning N users (default 200) with sub-IDs on scratch roots, same run, median of R rounds (default 3):
-#     - bash loop: useradd --prefix -r + usermod --prefix --add-subuids/--add-subgids (high-water mark, like quadletman)
-#     - Bosun in-process (one JVM session: users.ensure + subids.allocate per user)
-#     - Bosun launcher (./bosun --root R -e SCRIPT), only once ./bosun exists in this tree.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# Benchmarks for the subids module. Run as root: bench/subids.sh [users] [rounds] [jmh args...]
+#  1. JMH: subids.allocate on subuid/subgid files of 1,000 and 10,000 lines (SampleTime; p0.50 is the median,
+#     microseconds per allocation).
+#  2. Provisioning N users (default 200) with sub-IDs on scratch roots, same run, ROUNDS rounds (default 3);
+#     each figure is the wall time of one whole round including making and removing the scratch root
+#     (a copy of six /etc files, the same for all three):
+#     - baseline: bash loop of useradd --prefix -r + usermod --prefix --add-subuids/--add-subgids at a
+#       high-water mark (what quadletman-style scripts do), 2N processes
+#     - Bosun in one plain JVM (ProvisionRun: users.ensure + subids.allocate per user, JVM start included)
+#     - Bosun launcher: $REPO/bosun --root R -e SCRIPT (the same script as a user would run it)
+. "$(dirname "$0")/lib.sh"
 N=${1:-200}
 ROUNDS=${2:-3}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
-JAVA="$JAVA_HOME/bin/java"
-OUT=bench/target/subids
-mkdir -p "$OUT/classes"
+shift $(( $# < 2 ? $# : 2 ))
+[ "$(id -u)" = 0 ] || { echo "bench/subids.sh: needs root (useradd --prefix on scratch roots)" >&2; exit 2; }
+bench_build
+bosun_warm
+machine_header
 
-mvn -q -B -o -pl stdlib -am package -DskipTests
-mvn -q -B -o -pl stdlib dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/cp.txt" >/dev/null
-M2=${M2:-$HOME/.m2/repository}
-JMH="$M2/org/openjdk/jmh/jmh-core/1.37/jmh-core-1.37.jar:$M2/org/openjdk/jmh/jmh-generator-annprocess/1.37/jmh-generator-annprocess-1.37.jar:$M2/net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar:$M2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"
-CP="stdlib/target/classes:api/target/classes:$(cat "$OUT/cp.txt"):$JMH"
-"$JAVA_HOME/bin/javac" -proc:full -d "$OUT/classes" -cp "$CP" bench/src/main/java/dev/bosun/bench/subids/*.java
-CP="$OUT/classes:$CP"
+echo "== subids.allocate (JMH SampleTime, us/op; the :p0.50 rows are the medians)"
+args=("$@"); [ $# -gt 0 ] || args=("${JMH_QUICK[@]}")
+jmh SubIdAllocateBench "${args[@]}" | grep -E '^Benchmark|allocate(:p0\.50)? |Exception|rror' || true
 
-echo "== subids.allocate (JMH SampleTime, us/op; p0.50 is the median)"
-"$JAVA" --sun-misc-unsafe-memory-access=allow -cp "$CP" org.openjdk.jmh.Main 'SubIdAllocateBench' -rf text -rff "$OUT/jmh.txt" \
-  | grep -E '^Benchmark|allocate(:p0\.50)? |Exception|rror' || true
-
-fresh_root() {
-  local r; r=$(mktemp -d /tmp/bosun-bench-root-XXXXXX)
+WORK=$(mktemp -d /tmp/bosun-bench-subids.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+new_root() { # prints a new scratch root holding copies of the account files and empty sub-ID files
+  local r f; r=$(mktemp -d "$WORK/root.XXXXXX")
   mkdir -p "$r/etc" "$r/home"
   for f in passwd group shadow gshadow login.defs shells; do cp -a "/etc/$f" "$r/etc/$f"; done
   : > "$r/etc/subuid"; : > "$r/etc/subgid"
   echo "$r"
 }
-
+in_fresh_root() { local r rc=0; r=$(new_root); "$@" "$r" || rc=$?; rm -rf "$r"; return $rc; }
 bash_loop() {   # the shell-script baseline: create, then add sub-IDs at the high-water mark
   local r=$1 next=100000 i
   for ((i = 0; i < N; i++)); do
@@ -43,26 +40,20 @@ bash_loop() {   # the shell-script baseline: create, then add sub-IDs at the hig
     next=$((next + 65536))
   done
 }
+in_jvm() { "$JAVA" "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" dev.bosun.bench.subids.ProvisionRun "$1" "$N"; }
+SCRIPT="for (let i = 0; i < $N; i++) { users.ensure({name: 'bq' + i, system: true, shell: '/usr/sbin/nologin'}); subids.allocate('bq' + i); }"
+launcher() { "$REPO/bosun" --root "$1" -e "$SCRIPT"; }
 
-ms() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# timeit ignores failures, so each way first runs once untimed and must leave N subuid and N subgid lines.
+check() {
+  local r; r=$(new_root)
+  "$1" "$r" >/dev/null 2>&1 || { echo "$1 failed on a scratch root" >&2; exit 1; }
+  local u g; u=$(wc -l < "$r/etc/subuid"); g=$(wc -l < "$r/etc/subgid"); rm -rf "$r"
+  [ "$u" = "$N" ] && [ "$g" = "$N" ] || { echo "$1 left $u subuid / $g subgid lines, expected $N" >&2; exit 1; }
+}
+check bash_loop; check in_jvm; check launcher
 
-T_BASH=(); T_INPROC=(); T_LAUNCHER=()
-for ((k = 0; k < ROUNDS; k++)); do
-  r=$(fresh_root); t=$(ms); bash_loop "$r"; T_BASH+=($(( $(ms) - t ))); rm -rf "$r"
-  r=$(fresh_root); t=$(ms); "$JAVA" --sun-misc-unsafe-memory-access=allow -cp "$CP" dev.bosun.bench.subids.ProvisionRun "$r" "$N" >/dev/null
-  T_INPROC+=($(( $(ms) - t ))); rm -rf "$r"
-  if [[ -x ./bosun ]]; then
-    r=$(fresh_root)
-    script="for (let i = 0; i < $N; i++) { users.ensure({name: 'bq' + i, system: true, shell: '/usr/sbin/nologin'}); subids.allocate('bq' + i); }"
-    t=$(ms); ./bosun --root "$r" -e "$script" >/dev/null; T_LAUNCHER+=($(( $(ms) - t ))); rm -rf "$r"
-  fi
-done
-echo "== provisioning $N users with sub-IDs under a scratch root (median of $ROUNDS, ms, including JVM start for Bosun)"
-echo "bash useradd --prefix + usermod --add-subuids loop: $(printf '%s\n' "${T_BASH[@]}" | median)"
-echo "bosun in-process (users.ensure + subids.allocate):  $(printf '%s\n' "${T_INPROC[@]}" | median)"
-if [[ -n "${T_LAUNCHER[*]:-}" ]]; then
-  echo "bosun launcher (./bosun --root -e):                  $(printf '%s\n' "${T_LAUNCHER[@]}" | median)"
-else
-  echo "bosun launcher: skipped, ./bosun does not exist in this tree yet"
-fi
+echo "== provisioning $N users with sub-IDs under a scratch root (wall time of a whole round, $ROUNDS rounds)"
+timeit "$ROUNDS" "baseline: useradd + usermod --add-subuids loop" in_fresh_root bash_loop
+timeit "$ROUNDS" "bosun in one plain JVM (ProvisionRun)" in_fresh_root in_jvm
+timeit "$ROUNDS" "bosun launcher (bosun --root R -e SCRIPT)" in_fresh_root launcher

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Whole-operation timing of {@code overlay.diff} in one JVM: ROOT is a scratch root on which
  * bench/overlay-diff.sh created overlay NAME and filled its upper layer. Prints one warm-up count and
- * the median of RUNS timed calls (wall clock, milliseconds), so the script can put it next to the
+ * the median, min and max of RUNS timed calls (wall clock, milliseconds), so the script can put it next to the
  * find/diff baselines of the same run. Not a JMH harness on purpose: the figure compared is a
  * cold-ish single walk of 100,000 files, as a user calling it from the REPL sees it.
  */
@@ -32,14 +32,18 @@ public final class OverlayDiffBench {
             Map<String, Integer> kinds = new TreeMap<>();
             first.forEach(d -> kinds.merge(d.kind().toString(), 1, Integer::sum));
             System.out.println("entries=" + first.size() + " " + kinds);
-            List<Long> ms = new ArrayList<>();
+            List<Double> ms = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
                 overlay.diff(ctx, name);
-                ms.add((System.nanoTime() - t0) / 1_000_000);
+                ms.add((System.nanoTime() - t0) / 1e6);
             }
             Collections.sort(ms);
-            System.out.println("overlay.diff median_ms=" + ms.get(ms.size() / 2) + " runs=" + ms);
+            int n = ms.size();
+            double median = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2;
+            // The same line format as bench/lib.sh's timeit, so the script's output reads as one table.
+            System.out.printf("%-48s median %8.1f ms   (min %.1f, max %.1f, n=%d)%n",
+                    "overlay.diff in one warm JVM", median, ms.get(0), ms.get(n - 1), n);
         }
     }
 }
