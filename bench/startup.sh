@@ -18,6 +18,7 @@ repl_to_prompt() { # starts the REPL in tmux and returns when the prompt is on s
 machine_header
 echo "figures: wall time of one whole process (fork to exit), $N runs each"
 timeit "$N" "bosun -e '1+1'" "$B" -e '1+1'
+timeit "$N" "bosun --no-plugins -e '1+1'" "$B" --no-plugins -e '1+1'
 timeit "$N" "bosun -e 'host.info().kernel'" "$B" -e 'host.info().kernel'
 command -v tmux >/dev/null && timeit "$N" "bosun (REPL) to first prompt" repl_to_prompt
 timeit "$N" "bosun -e '1+1' without the AOT cache" "$JAVA" "${JAVA_FLAGS[@]}" -jar "$REPO/shell/target/bosun.jar" -e '1+1'

@@ -11,12 +11,13 @@ import picocli.CommandLine.Spec;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code bosun}: the REPL, or {@code -e EXPR}; subcommands for scripts, listings and plugins. */
+/**
+ * {@code bosun}: the REPL, or {@code -e EXPR}; subcommands for scripts, listings and plugins (added by
+ * {@link Main#commandLine}, only those the command line can reach).
+ */
 @Command(name = "bosun", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"A scriptable shell for hosts that run rootless containers.",
             "Without a command: the interactive REPL (or, with piped input, run stdin as a script)."},
-        subcommands = {RunCommand.class, OpsCommand.class, TypesCommand.class, KvmCommand.class, CompletionCommand.class,
-            PluginsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an operation or the script failed", "2:usage error"})
 public final class BosunCommand implements Callable<Integer> {

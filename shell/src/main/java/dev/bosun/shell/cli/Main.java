@@ -3,6 +3,9 @@ package dev.bosun.shell.cli;
 import dev.bosun.shell.js.JsEngine;
 import picocli.CommandLine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Entry point of the bosun executable. */
 public final class Main {
     private Main() {
@@ -10,9 +13,9 @@ public final class Main {
 
     public static void main(String[] args) {
         if (needsJs(args)) {
-            // Engine boot is the largest part of start-up; on a second core it overlaps command-line parsing
-            // and module registration instead of following them.
-            Thread.ofPlatform().daemon().name("bosun-engine-boot").start(JsEngine::get);
+            // Engine boot and JS language initialisation are the largest part of start-up; on a second core they
+            // overlap command-line parsing and module registration instead of following them.
+            Thread.ofPlatform().daemon().name("bosun-engine-boot").start(JsEngine::warmUp);
         }
         System.exit(run(args));
     }
@@ -35,12 +38,49 @@ public final class Main {
         return true;
     }
 
+    /** The subcommands by name. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand.class);
+        SUBCOMMANDS.put("ops", OpsCommand.class);
+        SUBCOMMANDS.put("types", TypesCommand.class);
+        SUBCOMMANDS.put("kvm", KvmCommand.class);
+        SUBCOMMANDS.put("plugins", PluginsCommand.class);
+        SUBCOMMANDS.put("completion", CompletionCommand.class);
+    }
+
+    /**
+     * The picocli model for these arguments. Building the model is most of picocli's start-up cost
+     * (every subcommand inherits every global option), so only the subcommand the arguments name is
+     * added; help and completion, which describe them all, get all of them.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new BosunCommand());
+        boolean all = false;
+        String named = null;
+        for (String a : args) {
+            all |= a.equals("--help") || a.equals("-h") || a.equals("completion");
+            if (named == null && SUBCOMMANDS.containsKey(a)) {
+                named = a;
+            }
+        }
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            if (all || e.getKey().equals(named)) {
+                cl.addSubcommand(e.getKey(), e.getValue());
+            }
+        }
+        if (cl.getSubcommands().containsKey("run")) {
+            // Script arguments such as --name go to the script; Bosun's own options are still recognised.
+            cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        }
+        return cl;
+    }
+
     /** Runs the command line and returns the exit status (tests call this). */
     public static int run(String... args) {
         Timings.mark("main");
-        CommandLine cl = new CommandLine(new BosunCommand());
-        // Script arguments such as --name go to the script; Bosun's own options are still recognised.
-        cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine cl = commandLine(args);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println("bosun: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (line.getCommandSpec().root().userObject() instanceof BosunCommand b && b.global.verbose) {

@@ -26,6 +26,18 @@ public final class JsEngine {
         return e;
     }
 
+    /**
+     * Boots the engine and initialises the JS language once with a throwaway context. The first context of
+     * an engine pays for language initialisation; later ones (the session's) are cheap, so doing this on a
+     * second thread while the command line is parsed takes it off the critical path.
+     */
+    public static void warmUp() {
+        try (org.graalvm.polyglot.Context c = org.graalvm.polyglot.Context.newBuilder("js").engine(get())
+                .out(java.io.OutputStream.nullOutputStream()).err(java.io.OutputStream.nullOutputStream()).build()) {
+            c.eval("js", "JSON.parse('{\"a\":[1]}').a.length");
+        }
+    }
+
     /** "Interpreted" for the fallback runtime, "GraalVM CE" when the optimizing compiler is active. */
     public static String implementation() {
         return get().getImplementationName();
