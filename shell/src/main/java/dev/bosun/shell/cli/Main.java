@@ -15,9 +15,14 @@ public final class Main {
         if (needsJs(args)) {
             // Engine boot and JS language initialisation are the largest part of start-up; on a second core they
             // overlap command-line parsing and module registration instead of following them.
-            Thread.ofPlatform().daemon().name("bosun-engine-boot").start(JsEngine::warmUp);
+            Thread.ofPlatform().daemon().name("bosun-engine-boot").start(() -> {
+                JsEngine.warmUp();
+                Timings.mark("JS engine warmed up");
+            });
         }
-        System.exit(run(args));
+        int status = run(args);
+        Timings.mark("exiting");
+        System.exit(status);
     }
 
     /** True unless the command is one that never evaluates JS (listings, help, version, kvm, plugins). */
