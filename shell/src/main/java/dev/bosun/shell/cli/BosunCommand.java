@@ -1,7 +1,6 @@
 package dev.bosun.shell.cli;
 
 import dev.bosun.shell.repl.Repl;
-import org.graalvm.polyglot.Value;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,18 +47,9 @@ public final class BosunCommand implements Callable<Integer> {
         }
     }
 
-    private int evaluate(String code, String name) {
+    private int evaluate(String code, String name) throws java.io.IOException {
         try (Launch launch = Launch.open(global, System.out, System.err, name, null, List.of())) {
-            int status = ExitCodes.OK;
-            try {
-                Value v = launch.session.eval(code, name);
-                launch.printResult(v);
-                Timings.mark("result printed");
-            } catch (RuntimeException e) {
-                status = launch.fail(e);
-            }
-            launch.printPlanIfDryRun();
-            return status;
+            return launch.execute(() -> launch.session.eval(code, name), true);
         }
     }
 }

@@ -77,6 +77,31 @@ final class Launch implements AutoCloseable {
         }
     }
 
+    /** JS work of a command: evaluates something and returns its value. */
+    @FunctionalInterface
+    interface Work {
+        Value run() throws java.io.IOException;
+    }
+
+    /**
+     * Runs a command's JS work the way every command does: print the result (when asked), turn a failure
+     * into one line and its exit status, and under dry-run print the plan either way.
+     */
+    int execute(Work work, boolean printResult) throws java.io.IOException {
+        int status = ExitCodes.OK;
+        try {
+            Value v = work.run();
+            if (printResult) {
+                printResult(v);
+                Timings.mark("result printed");
+            }
+        } catch (RuntimeException e) {
+            status = fail(e);
+        }
+        printPlanIfDryRun();
+        return status;
+    }
+
     /** One line for a failure, and the exit code it means. */
     int fail(Throwable t) {
         return Failures.report(t, err, options.verbose);

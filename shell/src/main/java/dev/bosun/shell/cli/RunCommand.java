@@ -35,14 +35,7 @@ public final class RunCommand implements Callable<Integer> {
         Path real = file.toRealPath();
         try (Launch launch = Launch.open(parent.global, System.out, System.err, real.toString(), real.getParent(),
                 args)) {
-            int status = ExitCodes.OK;
-            try {
-                launch.session.runModule(real);
-            } catch (RuntimeException e) {
-                status = launch.fail(e);
-            }
-            launch.printPlanIfDryRun();
-            return status;
+            return launch.execute(() -> launch.session.runModule(real), false);
         }
     }
 }

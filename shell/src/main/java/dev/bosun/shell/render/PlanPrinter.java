@@ -34,6 +34,6 @@ public final class PlanPrinter {
             case NOTE -> "  # ";
             default -> "  ~ ";
         };
-        return tag + (c.kind() == Change.Kind.EXEC ? c.summary() : c.summary());
+        return tag + c.summary();
     }
 }
