@@ -6,7 +6,6 @@ import dev.bosun.shell.ops.ModuleRegistry;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.shell.render.Failures;
 import dev.bosun.shell.render.PlanPrinter;
-import dev.bosun.shell.render.ValueRenderer;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import org.graalvm.polyglot.Value;
 
@@ -57,17 +56,8 @@ final class Launch implements AutoCloseable {
 
     /** Prints a result as a table/block, or JSON with --json. */
     void printResult(Value v) {
-        if (options.json) {
-            if (v == null || v.isNull() && "undefined".equals(v.toString())) {
-                return;
-            }
-            out.println(session.jsonStringify(v, true).asString());
-            return;
-        }
-        String text = ValueRenderer.render(v);
-        if (text != null) {
-            out.println(text);
-        }
+        session.print(v, options.json, out);
+    }
     }
 
     /** Under dry-run the plan is the output that matters; with --json it goes to stderr to keep stdout JSON. */

@@ -204,6 +204,17 @@ public final class Session implements AutoCloseable {
         return jsonStringify.execute(v, pretty);
     }
 
+    /** Prints a result for people (a table, a key/value block, text) or as JSON; nothing for undefined. */
+    public void print(Value v, boolean json, PrintStream to) {
+        if (v == null || v.isNull() && "undefined".equals(v.toString())) {
+            return;
+        }
+        String text = json ? jsonStringify(v, true).asString() : dev.bosun.shell.render.ValueRenderer.render(v);
+        if (text != null) {
+            to.println(text);
+        }
+    }
+
     public LocalHostContext host() {
         return host;
     }

@@ -5,7 +5,6 @@ import dev.bosun.shell.js.Session;
 import dev.bosun.shell.ops.ModuleInfo;
 import dev.bosun.shell.render.Failures;
 import dev.bosun.shell.render.PlanPrinter;
-import dev.bosun.shell.render.ValueRenderer;
 import org.graalvm.polyglot.Value;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -90,7 +89,7 @@ public final class Repl {
                 Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.interrupt());
                 try {
                     Value v = session.evalInteractive(line);
-                    print(v, out);
+                    session.print(v, json, out);
                 } catch (RuntimeException e) {
                     Failures.report(e, out, false);
                 } finally {
@@ -107,17 +106,6 @@ public final class Repl {
         return 0;
     }
 
-    private void print(Value v, PrintStream out) {
-        if (json) {
-            if (v != null && !(v.isNull() && "undefined".equals(v.toString()))) {
-                out.println(session.jsonStringify(v, true).asString());
-            }
-            return;
-        }
-        String text = ValueRenderer.render(v);
-        if (text != null) {
-            out.println(text);
-        }
     }
 
     /** $XDG_STATE_HOME/bosun/history (default ~/.local/state/bosun/history); BOSUN_HISTORY overrides. */
