@@ -58,7 +58,6 @@ final class Launch implements AutoCloseable {
     void printResult(Value v) {
         session.print(v, options.json, out);
     }
-    }
 
     /** Under dry-run the plan is the output that matters; with --json it goes to stderr to keep stdout JSON. */
     void printPlanIfDryRun() {

@@ -106,8 +106,6 @@ public final class Repl {
         return 0;
     }
 
-    }
-
     /** $XDG_STATE_HOME/bosun/history (default ~/.local/state/bosun/history); BOSUN_HISTORY overrides. */
     static Path historyFile() {
         String override = System.getenv("BOSUN_HISTORY");
