@@ -43,10 +43,17 @@ final class ViewFs implements Fs {
         return scratch;
     }
 
-    /** The real location under the root. */
+    /** The real location under the root; links on the way are followed inside the root, the last is not. */
     @Override
     public Path resolve(String hostPath) {
-        return under(root, hostPath);
+        Check.absolutePath("path", normalise(hostPath));
+        return RootedPath.resolve(root, normalise(hostPath), false);
+    }
+
+    /** The real location of what a read sees: the last component too is followed, inside the root. */
+    private Path resolveFollowing(String hostPath) {
+        Check.absolutePath("path", normalise(hostPath));
+        return RootedPath.resolve(root, normalise(hostPath), true);
     }
 
     static Path under(Path base, String hostPath) {
@@ -66,9 +73,14 @@ final class ViewFs implements Fs {
 
     /** Where the current content of a path is: scratch copy, real file, or null when deleted in the view. */
     private Path current(String hostPath) {
+        return current(hostPath, false);
+    }
+
+    /** As {@link #current(String)}; {@code follow} resolves a final symlink (inside the root) for reads. */
+    private Path current(String hostPath, boolean follow) {
         String p = normalise(hostPath);
         if (scratch == null) {
-            return resolve(p);
+            return follow ? resolveFollowing(p) : resolve(p);
         }
         if (isTombstoned(p)) {
             return null;
@@ -77,7 +89,7 @@ final class ViewFs implements Fs {
         if (Files.exists(s, LinkOption.NOFOLLOW_LINKS)) {
             return s;
         }
-        return resolve(p);
+        return follow ? resolveFollowing(p) : resolve(p);
     }
 
     private boolean isTombstoned(String p) {
@@ -103,7 +115,7 @@ final class ViewFs implements Fs {
 
     @Override
     public byte[] readBytes(String hostPath) {
-        Path c = current(hostPath);
+        Path c = current(hostPath, true);
         try {
             if (c == null) {
                 throw new java.nio.file.NoSuchFileException(hostPath);
@@ -118,7 +130,7 @@ final class ViewFs implements Fs {
     public List<String> list(String hostDir) {
         String d = normalise(hostDir);
         Set<String> names = new TreeSet<>();
-        addNames(names, resolve(d));
+        addNames(names, resolveFollowing(d));
         if (scratch != null) {
             if (isTombstoned(d)) {
                 names.clear();

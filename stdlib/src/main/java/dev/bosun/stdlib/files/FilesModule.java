@@ -25,20 +25,22 @@ import java.util.regex.Pattern;
 public final class FilesModule implements HostModule {
     private static final int MAX_READ = 16 * 1024 * 1024;
 
-    @Op(doc = "The file's text (UTF-8). Fails when it does not exist, is not a regular file or is over 16 MiB.")
+    @Op(doc = "The file's text (UTF-8). A symlink is followed (under --root, inside the root, as chroot would). "
+            + "Fails when it does not exist, is not a regular file or is over 16 MiB.")
     public String read(HostContext ctx, @Doc("absolute path under the host root") String path) {
         Check.absolutePath("path", path);
         FileStat st = ctx.fs().stat(path);
         if (st == null) {
             throw new dev.bosun.api.BosunException(path + ": no such file");
         }
-        if (st.type() != FileStat.Type.FILE) {
+        if (st.type() != FileStat.Type.FILE && st.type() != FileStat.Type.SYMLINK) {
             throw new dev.bosun.api.BosunException(path + ": is a " + st.type() + ", not a regular file");
         }
-        if (st.size() > MAX_READ) {
-            throw new dev.bosun.api.BosunException(path + ": " + st.size() + " bytes is over the 16 MiB read limit");
+        byte[] content = ctx.fs().readBytes(path);
+        if (content.length > MAX_READ) {
+            throw new dev.bosun.api.BosunException(path + ": " + content.length + " bytes is over the 16 MiB read limit");
         }
-        return ctx.fs().read(path);
+        return new String(content, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Op(doc = "True when something (file, directory, link, device) exists at the path; links are not followed.")

@@ -8,6 +8,9 @@ import dev.bosun.stdlib.testing.ScratchRoot;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import dev.bosun.api.BosunException;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +87,44 @@ class ViewFsTest {
             assertTrue(ctx.fs().deleteTree("/srv/box"));
             assertFalse(Files.exists(root.path("/srv/box")));
             assertEquals("keep me", outside.read("/etc/precious"));
+        }
+    }
+
+    @Test
+    void symlinksUnderAnAlternateRootStayInsideIt() throws Exception {
+        try (ScratchRoot root = ScratchRoot.empty(); ScratchRoot outside = ScratchRoot.empty();
+             LocalHostContext ctx = root.context(false)) {
+            outside.write("/etc/secret", "outside");
+            root.write("/etc/secret", "inside");
+            Path real = outside.path("/etc/secret");
+            // Absolute target: re-rooted, so it means DIR/<that path>, which does not exist in the root.
+            Files.createSymbolicLink(root.path("/etc/abs"), real);
+            BosunException abs = assertThrows(BosunException.class, () -> ctx.fs().read("/etc/abs"));
+            assertTrue(abs.getMessage().contains("no such file"), abs.getMessage());
+            // Relative target climbing out: .. stops at the root.
+            Files.createSymbolicLink(root.path("/etc/rel"), Path.of("../../../../../../.." + real));
+            assertThrows(BosunException.class, () -> ctx.fs().read("/etc/rel"));
+            // A link to / inside the root is the root itself.
+            Files.createSymbolicLink(root.path("/hostroot"), Path.of("/"));
+            assertEquals("inside", ctx.fs().read("/hostroot/etc/secret"));
+            assertEquals(List.of("abs", "rel", "secret"), ctx.fs().list("/hostroot/etc"));
+            // Links that stay inside work as on the real system.
+            Files.createSymbolicLink(root.path("/etc/alias"), Path.of("/etc/secret"));
+            Files.createSymbolicLink(root.path("/etc/alias2"), Path.of("secret"));
+            assertEquals("inside", ctx.fs().read("/etc/alias"));
+            assertEquals("inside", ctx.fs().read("/etc/alias2"));
+            // stat does not follow the last link.
+            assertEquals(FileStat.Type.SYMLINK, ctx.fs().stat("/etc/alias").type());
+            // Writes through a directory link land inside the root.
+            Files.createSymbolicLink(root.path("/etclink"), Path.of("/etc"));
+            ctx.fs().write("/etclink/new", "n", WriteOptions.DEFAULT);
+            assertEquals("n", root.read("/etc/new"));
+            assertEquals("outside", outside.read("/etc/secret"));
+            // Loops end with a clear error.
+            Files.createSymbolicLink(root.path("/loop1"), Path.of("/loop2"));
+            Files.createSymbolicLink(root.path("/loop2"), Path.of("/loop1"));
+            BosunException loop = assertThrows(BosunException.class, () -> ctx.fs().read("/loop1"));
+            assertTrue(loop.getMessage().contains("too many levels of symbolic links"), loop.getMessage());
         }
     }
 
