@@ -70,12 +70,7 @@ class ReplTmuxTest {
         waitFor("the REPL is still alive", s -> s.contains("\n43"));
 
         keys("C-d");
-        for (int i = 0; i < 100 && !tmux("display", "-p", "-t", session, "#{pane_current_command}").strip()
-                .equals("sleep"); i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(tmux("display", "-p", "-t", session, "#{pane_current_command}").strip().equals("sleep"),
-                "Ctrl-D ends bosun (the pane runs the trailing sleep)");
+        waitForExit("Ctrl-D ends bosun (the pane runs the trailing sleep)");
         Path history = home.resolve("bosun/history");
         waitForFile(history);
         assertTrue(Files.readString(history).contains("6 * 7 + 1"), Files.readString(history));
@@ -87,6 +82,20 @@ class ReplTmuxTest {
         keys("C-u");
         keys("C-r", "functi");
         waitFor("Ctrl-R searches history", s -> s.contains("function f(a)"));
+        keys("C-g");
+        keys("C-u");
+        keys("exit(3)", "Enter");
+        waitForExit("exit() leaves the REPL");
+    }
+
+    private void waitForExit(String what) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (tmux("display", "-p", "-t", session, "#{pane_current_command}").strip().equals("sleep")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail(what + " — screen was:\n" + capture());
     }
 
     private static String lastLine(String screen) {

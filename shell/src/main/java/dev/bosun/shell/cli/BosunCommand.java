@@ -39,6 +39,7 @@ public final class BosunCommand implements Callable<Integer> {
             return evaluate(input, "<stdin>");
         }
         try (org.jline.terminal.Terminal terminal = Repl.openTerminal()) {
+            Timings.mark("terminal opened");
             java.io.PrintStream console = new java.io.PrintStream(terminal.output(), true,
                     java.nio.charset.StandardCharsets.UTF_8);
             try (Launch launch = Launch.open(global, console, console, "repl", null, List.of())) {

@@ -73,8 +73,10 @@ public final class Repl {
             out.println("Bosun " + Version.bosun() + (dryRun ? " (dry-run: nothing will change)" : "")
                     + " — help() lists modules, Tab completes, Ctrl-D exits.");
             String prompt = dryRun ? "bosun (dry-run)> " : "bosun> ";
+            dev.bosun.shell.cli.Timings.mark("REPL ready for input");
             int planShown = 0;
-            while (true) {
+            Integer exitStatus = null;
+            while (exitStatus == null) {
                 String line;
                 try {
                     line = reader.readLine(prompt);
@@ -90,6 +92,12 @@ public final class Repl {
                 try {
                     Value v = session.evalInteractive(line);
                     session.print(v, json, out);
+                } catch (org.graalvm.polyglot.PolyglotException e) {
+                    if (e.isHostException() && e.asHostException() instanceof dev.bosun.shell.js.ScriptExit se) {
+                        exitStatus = se.status(); // exit(n) leaves the REPL, as in node
+                    } else {
+                        Failures.report(e, out, false);
+                    }
                 } catch (RuntimeException e) {
                     Failures.report(e, out, false);
                 } finally {
@@ -102,8 +110,8 @@ public final class Repl {
                 reader.getHistory().save();
             }
             reader.getHistory().save();
+            return exitStatus == null ? 0 : exitStatus;
         }
-        return 0;
     }
 
     /** $XDG_STATE_HOME/bosun/history (default ~/.local/state/bosun/history); BOSUN_HISTORY overrides. */
