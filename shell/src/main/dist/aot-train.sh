@@ -14,7 +14,8 @@ rm -f "$T/aot-training.db"*
 if command -v script >/dev/null; then
   quoted=$(printf '%q ' "${cmd[@]}")
   # Each line is typed after the previous one was read; the pty echo goes to the log only.
-  script -qec "$quoted" /dev/null < "$T/aot-training.repl"
+  # Bounded: a session that never reaches exit() must fail the build, not hang it.
+  timeout 300 script -qec "$quoted" /dev/null < "$T/aot-training.repl"
 else
-  "${cmd[@]}" < /dev/null
+  timeout 300 "${cmd[@]}" < /dev/null
 fi
