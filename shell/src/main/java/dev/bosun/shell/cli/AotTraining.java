@@ -1,7 +1,5 @@
 package dev.bosun.shell.cli;
 
-import dev.bosun.shell.js.JsEngine;
-
 /**
  * The AOT cache's training run ({@code mvn package}): what a user's first seconds load, in one process —
  * a script run, then (when stdin is a terminal, which the build provides with {@code script(1)}) an
@@ -15,15 +13,15 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) {
-        Thread warmUp = Thread.ofPlatform().daemon().name("bosun-engine-boot").start(JsEngine::warmUp);
+        Thread warmUp = Main.warmUpInBackground();
         int status = Main.run("--state", args[0], "run", args[1]);
         try {
             warmUp.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (System.console() != null && System.console().isTerminal()) {
-            status |= Main.run("--state", args[0]);
+        if (status == ExitCodes.OK && System.console() != null && System.console().isTerminal()) {
+            status = Main.run("--state", args[0]);
         }
         System.exit(status);
     }

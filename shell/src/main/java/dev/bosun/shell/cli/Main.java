@@ -13,16 +13,22 @@ public final class Main {
 
     public static void main(String[] args) {
         if (needsJs(args)) {
-            // Engine boot and JS language initialisation are the largest part of start-up; on a second core they
-            // overlap command-line parsing and module registration instead of following them.
-            Thread.ofPlatform().daemon().name("bosun-engine-boot").start(() -> {
-                JsEngine.warmUp();
-                Timings.mark("JS engine warmed up");
-            });
+            warmUpInBackground();
         }
         int status = run(args);
         Timings.mark("exiting");
         System.exit(status);
+    }
+
+    /**
+     * Engine boot and JS language initialisation are the largest part of start-up; on a second core they
+     * overlap command-line parsing and module registration instead of following them.
+     */
+    static Thread warmUpInBackground() {
+        return Thread.ofPlatform().daemon().name("bosun-engine-boot").start(() -> {
+            JsEngine.warmUp();
+            Timings.mark("JS engine warmed up");
+        });
     }
 
     /** True unless the command is one that never evaluates JS (listings, help, version, kvm, plugins). */
