@@ -144,26 +144,17 @@ public final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            GlobalOptions g = plugins.global();
-            try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), g.dryRun, g.state, "plugins install")) {
+            return plugins.change("plugins install", ctx -> {
                 PluginInstaller.Installed r = new PluginInstaller(PluginSet.userDirectory(), plugins.roots())
                         .install(path, ctx);
-                if (g.dryRun) {
-                    PlanPrinter.print(ctx.plan().changes(), true, System.out);
-                    return ExitCodes.OK;
-                }
                 PluginStatus p = r.plugin();
-                System.out.println("installed " + p.id() + " " + p.version() + " (modules: "
-                        + String.join(", ", p.modules()) + ") as " + r.target()
-                        + (r.replaced().isEmpty() ? "" : "; replaced the installed version"));
-                if (r.shadowedBy() != null) {
+                if (r.shadowedBy() != null && !ctx.dryRun()) {
                     System.err.println("bosun: warning: plugin " + p.id() + " is also found in " + r.shadowedBy()
                             + ", which is loaded first; the installed copy is reported as a duplicate until that one is gone");
                 }
-                return ExitCodes.OK;
-            } catch (BosunException e) {
-                return Failures.report(e, System.err, g.verbose);
-            }
+                return "installed " + p.id() + " " + p.version() + " (modules: " + String.join(", ", p.modules())
+                        + ") as " + r.target() + (r.replaced().isEmpty() ? "" : "; replaced the installed version");
+            });
         }
     }
 
@@ -178,18 +169,29 @@ public final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            GlobalOptions g = plugins.global();
-            try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), g.dryRun, g.state, "plugins remove")) {
+            return plugins.change("plugins remove", ctx -> {
                 List<Path> removed = new PluginInstaller(PluginSet.userDirectory(), plugins.roots()).remove(id, ctx);
-                if (g.dryRun) {
-                    PlanPrinter.print(ctx.plan().changes(), true, System.out);
-                } else {
-                    System.out.println("removed " + id + " (" + String.join(", ", removed.stream().map(Path::toString).toList()) + ")");
-                }
-                return ExitCodes.OK;
-            } catch (BosunException e) {
-                return Failures.report(e, System.err, g.verbose);
+                return "removed " + id + " (" + String.join(", ", removed.stream().map(Path::toString).toList()) + ")";
+            });
+        }
+    }
+
+    /**
+     * Runs a change of the user plugin directory through a host context (planned, atomic): under -n prints
+     * the plan, otherwise the one-line report the work returns; a failure is one line and exit 1.
+     */
+    int change(String source, java.util.function.Function<LocalHostContext, String> work) {
+        GlobalOptions g = global();
+        try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), g.dryRun, g.state, source)) {
+            String report = work.apply(ctx);
+            if (g.dryRun) {
+                PlanPrinter.print(ctx.plan().changes(), true, System.out);
+            } else {
+                System.out.println(report);
             }
+            return ExitCodes.OK;
+        } catch (BosunException e) {
+            return Failures.report(e, System.err, g.verbose);
         }
     }
 
