@@ -1,10 +1,12 @@
 package dev.bosun.scripts;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The launcher as a new user runs it: finds JDK 25, uses the packaged distribution and its AOT cache. */
@@ -34,6 +36,32 @@ class LauncherTest {
         Bosun.Result r = Bosun.run(java.util.Map.of("JDK_JAVA_OPTIONS", "-Xlog:aot=error:stderr"), "-e", "1+1");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().lines().noneMatch(l -> l.contains("[error]")), "AOT cache errors: " + r.err());
+    }
+
+    private static final java.util.Map<String, String> CLASS_LOG = java.util.Map.of("JDK_JAVA_OPTIONS",
+            "-Xlog:class+load=info:stdout");
+
+    private static boolean fromCache(String log, String className) {
+        return log.lines().anyMatch(l -> l.contains(" " + className + " source: shared objects file"));
+    }
+
+    @Test
+    void theScriptPathCacheHoldsPicocliButNotTheRepl() throws Exception {
+        Bosun.Result r = Bosun.run(CLASS_LOG, "-e", "1+1");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(fromCache(r.out(), "dev.bosun.shell.cli.Main"), "the cache is used");
+        // picocli ships Java 5 class files; only the build's class-file upgrade lets the cache hold them.
+        assertTrue(fromCache(r.out(), "picocli.CommandLine"), "picocli comes from the cache");
+        assertFalse(r.out().contains(" org.jline.reader.impl.LineReaderImpl "), "-e does not load the REPL");
+    }
+
+    @Test
+    void theReplStartsWithItsOwnCache() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Bosun.REPO.resolve("shell/target/bosun-repl.aot")),
+                "no REPL cache: script(1) was missing at build time");
+        Bosun.Result r = Bosun.run(CLASS_LOG); // stdin is /dev/null: the REPL starts and sees end of input
+        assertEquals(0, r.status(), r.err());
+        assertTrue(fromCache(r.out(), "org.jline.reader.impl.LineReaderImpl"), "the REPL's classes come from its cache");
     }
 
     @Test

@@ -25,8 +25,9 @@ public final class Main {
      * overlap command-line parsing and module registration instead of following them.
      */
     static Thread warmUpInBackground() {
+        Runnable boot = JsEngine.bootTask();
         return Thread.ofPlatform().daemon().name("bosun-engine-boot").start(() -> {
-            JsEngine.warmUp();
+            boot.run();
             Timings.mark("JS engine warmed up");
         });
     }

@@ -27,15 +27,13 @@ public final class JsEngine {
     }
 
     /**
-     * Boots the engine and initialises the JS language once with a throwaway context. The first context of
-     * an engine pays for language initialisation; later ones (the session's) are cheap, so doing this on a
-     * second thread while the command line is parsed takes it off the critical path.
+     * The work of the engine's boot thread: boots the engine and builds the first session's sandboxed
+     * context (its JS realm is most of the cost). Call on the thread that will create the session, before
+     * starting the boot thread: the context is reserved here, so the session waits for it rather than
+     * building another.
      */
-    public static void warmUp() {
-        try (org.graalvm.polyglot.Context c = org.graalvm.polyglot.Context.newBuilder("js").engine(get())
-                .out(java.io.OutputStream.nullOutputStream()).err(java.io.OutputStream.nullOutputStream()).build()) {
-            c.eval("js", "JSON.parse('{\"a\":[1]}').a.length");
-        }
+    public static Runnable bootTask() {
+        return SandboxContext.reserveAhead();
     }
 
     /** "Interpreted" for the fallback runtime, "GraalVM CE" when the optimizing compiler is active. */

@@ -32,14 +32,19 @@ final class ModuleFileSystem implements FileSystem {
     static final Path VIRTUAL = Path.of("/__bosun__");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
-    private final Path scriptDir;
-    private final Function<String, String> moduleSource;
+    // Bound once, when a session takes its context (contexts are built ahead of their session, see
+    // SandboxContext); until then nothing can be imported.
+    private volatile Path scriptDir;
+    private volatile Function<String, String> moduleSource = name -> null;
+
+    ModuleFileSystem() {
+    }
 
     /**
      * @param scriptDir    directory whose files may be imported (real path), or null to allow none
      * @param moduleSource the source of {@code bosun:<name>}, or null when there is no such module
      */
-    ModuleFileSystem(Path scriptDir, Function<String, String> moduleSource) {
+    void bind(Path scriptDir, Function<String, String> moduleSource) {
         this.scriptDir = scriptDir;
         this.moduleSource = moduleSource;
     }

@@ -6,18 +6,13 @@ import dev.bosun.shell.ops.ModuleRegistry;
 import dev.bosun.shell.ops.OpInfo;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.EnvironmentAccess;
-import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,14 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One JS context (a REPL, an {@code -e} expression, a script run) over one host context. The sandbox:
- * only Bosun's proxies are reachable (no {@code Java}, no host classes, no polyglot access), no
- * threads, processes, native access or environment, no {@code load}/{@code print}, and a file system
- * that serves only {@code bosun:} modules and the script's own directory.
+ * One JS context (a REPL, an {@code -e} expression, a script run) over one host context: a
+ * {@link SandboxContext} (the sandbox is described there) with the registry's modules as frozen globals,
+ * {@code help}, {@code exit} and {@code args}, and {@code bosun:<module>} imports.
  */
 public final class Session implements AutoCloseable {
     private final ModuleRegistry registry;
     private final LocalHostContext host;
+    private final SandboxContext sandbox;
     private final Context context;
     private final JsErrors errors;
     private final Value jsonParse;
@@ -51,31 +46,13 @@ public final class Session implements AutoCloseable {
         this.out = options.out();
         this.err = options.err();
         this.verbose = options.verbose();
-        this.context = Context.newBuilder("js")
-                .engine(JsEngine.get())
-                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).build())
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowCreateThread(false)
-                .allowCreateProcess(false)
-                .allowNativeAccess(false)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(options.scriptDir(), this::moduleSource))
-                        .build())
-                .option("js.load", "false")
-                .option("js.print", "false")
-                .option("js.graal-builtin", "false")
-                .option("js.esm-eval-returns-exports", "true")
-                .option("js.unhandled-rejections", "throw")
-                .out(options.out())
-                .err(options.err())
-                .in(InputStream.nullInputStream())
-                .build();
-        // One internal source for everything the bridge needs from JS: parsing costs per source at start-up.
-        Value runtime = context.eval(Source.newBuilder("js", RUNTIME, "bosun:internal/runtime").buildLiteral());
+        this.sandbox = SandboxContext.take(out, err, options.scriptDir(), this::moduleSource);
+        this.context = sandbox.context;
+        Value runtime = sandbox.runtime;
         this.errors = new JsErrors(runtime.getMember("typeError"), runtime.getMember("bosunError"));
         this.jsonParse = runtime.getMember("parse");
         this.jsonStringify = runtime.getMember("stringify");
-        installGlobals(options.args(), runtime.getMember("undefined"), runtime.getMember("freeze"));
+        installGlobals(options.args(), runtime.getMember("undefined"));
     }
 
     /** Streams and settings of a session. */
@@ -85,21 +62,8 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static final String RUNTIME = """
-            ({
-              typeError: (m) => new TypeError(m),
-              bosunError: (m) => { const e = new Error(m); e.name = 'BosunError'; return e; },
-              parse: JSON.parse,
-              stringify: (v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
-                  p ? 2 : undefined),
-              undefined: undefined,
-              // Module globals become read-only so a script cannot swap a module for a look-alike.
-              freeze: (names) => { for (const n of names) { Object.defineProperty(globalThis, n,
-                  { value: globalThis[n], writable: false, configurable: false, enumerable: true }); } },
-            })""";
-
-    private void installGlobals(List<String> args, Value undefined, Value freeze) {
-        Value bindings = context.getBindings("js");
+    private void installGlobals(List<String> args, Value undefined) {
+        Map<String, Object> globals = new LinkedHashMap<>();
         for (ModuleInfo m : registry.modules()) {
             Namespace ns = new Namespace(m.name(), m.name());
             for (OpInfo op : m.ops()) {
@@ -110,18 +74,18 @@ public final class Session implements AutoCloseable {
                 target.members().put(op.simpleName(), new OpFunction(op, this));
             }
             modules.put(m.name(), ns);
-            bindings.putMember(m.name(), ns);
+            globals.put(m.name(), ns);
         }
-        bindings.putMember("help", (ProxyExecutable) a -> {
+        globals.put("help", (ProxyExecutable) a -> {
             out.print(help(a.length == 0 ? null : a[0]));
             out.flush();
             return undefined; // nothing for the REPL to print after the help text
         });
-        bindings.putMember("exit", (ProxyExecutable) a -> {
+        globals.put("exit", (ProxyExecutable) a -> {
             throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
         });
-        bindings.putMember("args", ProxyArray.fromList(List.copyOf(args.stream().map(s -> (Object) s).toList())));
-        freeze.execute(ProxyArray.fromList(List.copyOf(bindings.getMemberKeys()).stream().map(n -> (Object) n).toList()));
+        globals.put("args", ProxyArray.fromList(List.copyOf(args.stream().map(s -> (Object) s).toList())));
+        sandbox.install(globals);
     }
 
     /** The source of the ES module {@code bosun:<name>}: the module as default and named export, and its ops. */

@@ -1,0 +1,152 @@
+package dev.bosun.shell.js;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A JS context with Bosun's sandbox and the bridge's runtime helpers, not yet tied to a session. Each
+ * context pays for its own JS realm (all built-ins, tens of milliseconds in the fallback runtime), so the
+ * first one is built on the engine's boot thread while the command line is parsed ({@link #reserveAhead}),
+ * and the session binds its streams, script directory and modules to it afterwards.
+ *
+ * <p>The sandbox: only Bosun's proxies are reachable (no {@code Java}, no host classes, no polyglot
+ * access), no threads, processes, native access or environment, no {@code load}/{@code print}, and a file
+ * system that serves only {@code bosun:} modules and the script's own directory.
+ */
+final class SandboxContext {
+    private static final String RUNTIME = """
+            (() => {
+              // Globals are defined read-only so a script cannot swap a module for a look-alike.
+              const define = (globals, target) => {
+                for (const n of Object.keys(globals)) {
+                  Object.defineProperty(target, n, { value: globals[n], writable: false, configurable: false,
+                      enumerable: true });
+                }
+                return target;
+              };
+              return {
+                typeError: (m) => new TypeError(m),
+                bosunError: (m) => { const e = new Error(m); e.name = 'BosunError'; return e; },
+                parse: JSON.parse,
+                stringify: (v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
+                    p ? 2 : undefined),
+                undefined: undefined,
+                install: (globals) => { define(globals, globalThis); },
+                rehearse: (globals) => Object.keys(define(globals, {})).length,
+              };
+            })()""";
+
+    /** The context being built on the boot thread, taken by the first session; null when none is. */
+    private static CompletableFuture<SandboxContext> ahead;
+
+    final Context context;
+    /** The object of helpers {@link #RUNTIME} evaluates to: one internal source, parsed once. */
+    final Value runtime;
+    private final ForwardingOutputStream out = new ForwardingOutputStream();
+    private final ForwardingOutputStream err = new ForwardingOutputStream();
+    private final ModuleFileSystem files = new ModuleFileSystem();
+
+    private SandboxContext() {
+        this.context = Context.newBuilder("js")
+                .engine(JsEngine.get())
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).build())
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(files).build())
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.esm-eval-returns-exports", "true")
+                .option("js.unhandled-rejections", "throw")
+                .out(out)
+                .err(err)
+                .in(InputStream.nullInputStream())
+                .build();
+        this.runtime = context.eval(Source.newBuilder("js", RUNTIME, "bosun:internal/runtime").buildLiteral());
+    }
+
+    /**
+     * Defines the session's globals (modules, {@code help}, {@code exit}, {@code args}) read-only. The first
+     * call of a code path costs far more than later ones in the fallback runtime, so the context built ahead
+     * has already defined look-alike globals on a scratch object: the session's call is then a repeat.
+     */
+    void install(Map<String, Object> globals) {
+        runtime.getMember("install").execute(ProxyObject.fromMap(globals));
+    }
+
+    private void rehearseInstall() {
+        Namespace module = new Namespace("rehearsal", "rehearsal");
+        module.members().put("op", (ProxyExecutable) a -> null);
+        Map<String, Object> globals = new LinkedHashMap<>();
+        globals.put("rehearsal", module);
+        globals.put("help", (ProxyExecutable) a -> null);
+        globals.put("args", ProxyArray.fromList(List.of()));
+        runtime.getMember("rehearse").execute(ProxyObject.fromMap(globals));
+    }
+
+    /**
+     * Reserves the first context for the boot thread and returns the work that builds it. Reserving happens
+     * on the caller's thread, before the boot thread starts, so a session can never miss it and build a
+     * second context; a session created meanwhile waits for this one instead.
+     */
+    static Runnable reserveAhead() {
+        CompletableFuture<SandboxContext> f = new CompletableFuture<>();
+        synchronized (SandboxContext.class) {
+            ahead = f;
+        }
+        return () -> {
+            try {
+                SandboxContext c = new SandboxContext();
+                c.rehearseInstall();
+                f.complete(c);
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        };
+    }
+
+    /** The context built ahead if there is one (waiting for it to be ready), else a new one. */
+    static SandboxContext take(OutputStream out, OutputStream err, Path scriptDir,
+                               Function<String, String> moduleSource) {
+        CompletableFuture<SandboxContext> f;
+        synchronized (SandboxContext.class) {
+            f = ahead;
+            ahead = null;
+        }
+        SandboxContext c = null;
+        if (f != null) {
+            try {
+                c = f.join();
+            } catch (RuntimeException e) {
+                // The boot thread's failure is not this session's: build here and report whatever happens.
+            }
+        }
+        if (c == null) {
+            c = new SandboxContext();
+        }
+        c.out.bind(out);
+        c.err.bind(err);
+        c.files.bind(scriptDir, moduleSource);
+        return c;
+    }
+}
