@@ -26,10 +26,12 @@ public final class Main {
      */
     static Thread warmUpInBackground() {
         Runnable boot = JsEngine.bootTask();
-        return Thread.ofPlatform().daemon().name("bosun-engine-boot").start(() -> {
+        Thread t = Thread.ofPlatform().daemon().name("bosun-engine-boot").start(() -> {
             boot.run();
             Timings.mark("JS engine warmed up");
         });
+        JsEngine.initialiseJdkClassesAhead();
+        return t;
     }
 
     /** True unless the command is one that never evaluates JS (listings, help, version, kvm, plugins). */

@@ -36,6 +36,16 @@ public final class JsEngine {
         return SandboxContext.reserveAhead();
     }
 
+    /**
+     * Runs, on the calling thread, JDK static initialisers that otherwise run on the boot thread's critical
+     * path: GraalJS's Intl set-up (part of every JS context) initialises {@code BigDecimal}, whose initialiser
+     * computes its cached powers of ten, ~10 ms in the interpreter. The main thread has time to spare while the
+     * engine boots. JDK initialisers do not depend on GraalJS classes, so this cannot deadlock with the boot.
+     */
+    public static void initialiseJdkClassesAhead() {
+        java.math.BigDecimal.ONE.signum();
+    }
+
     /** "Interpreted" for the fallback runtime, "GraalVM CE" when the optimizing compiler is active. */
     public static String implementation() {
         return get().getImplementationName();

@@ -7,15 +7,11 @@ import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
-import org.graalvm.polyglot.proxy.ProxyArray;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -32,26 +28,21 @@ import java.util.function.Function;
  */
 final class SandboxContext {
     private static final String RUNTIME = """
-            (() => {
+            ({
+              typeError: (m) => new TypeError(m),
+              bosunError: (m) => { const e = new Error(m); e.name = 'BosunError'; return e; },
+              parse: JSON.parse,
+              stringify: (v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
+                  p ? 2 : undefined),
+              undefined: undefined,
               // Globals are defined read-only so a script cannot swap a module for a look-alike.
-              const define = (globals, target) => {
+              install: (globals) => {
                 for (const n of Object.keys(globals)) {
-                  Object.defineProperty(target, n, { value: globals[n], writable: false, configurable: false,
+                  Object.defineProperty(globalThis, n, { value: globals[n], writable: false, configurable: false,
                       enumerable: true });
                 }
-                return target;
-              };
-              return {
-                typeError: (m) => new TypeError(m),
-                bosunError: (m) => { const e = new Error(m); e.name = 'BosunError'; return e; },
-                parse: JSON.parse,
-                stringify: (v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
-                    p ? 2 : undefined),
-                undefined: undefined,
-                install: (globals) => { define(globals, globalThis); },
-                rehearse: (globals) => Object.keys(define(globals, {})).length,
-              };
-            })()""";
+              },
+            })""";
 
     /** The context being built on the boot thread, taken by the first session; null when none is. */
     private static CompletableFuture<SandboxContext> ahead;
@@ -85,23 +76,9 @@ final class SandboxContext {
         this.runtime = context.eval(Source.newBuilder("js", RUNTIME, "bosun:internal/runtime").buildLiteral());
     }
 
-    /**
-     * Defines the session's globals (modules, {@code help}, {@code exit}, {@code args}) read-only. The first
-     * call of a code path costs far more than later ones in the fallback runtime, so the context built ahead
-     * has already defined look-alike globals on a scratch object: the session's call is then a repeat.
-     */
+    /** Defines the session's globals (modules, {@code help}, {@code exit}, {@code args}) read-only, in one call. */
     void install(Map<String, Object> globals) {
         runtime.getMember("install").execute(ProxyObject.fromMap(globals));
-    }
-
-    private void rehearseInstall() {
-        Namespace module = new Namespace("rehearsal", "rehearsal");
-        module.members().put("op", (ProxyExecutable) a -> null);
-        Map<String, Object> globals = new LinkedHashMap<>();
-        globals.put("rehearsal", module);
-        globals.put("help", (ProxyExecutable) a -> null);
-        globals.put("args", ProxyArray.fromList(List.of()));
-        runtime.getMember("rehearse").execute(ProxyObject.fromMap(globals));
     }
 
     /**
@@ -116,9 +93,7 @@ final class SandboxContext {
         }
         return () -> {
             try {
-                SandboxContext c = new SandboxContext();
-                c.rehearseInstall();
-                f.complete(c);
+                f.complete(new SandboxContext());
             } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
             }
