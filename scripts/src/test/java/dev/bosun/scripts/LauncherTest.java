@@ -59,7 +59,9 @@ class LauncherTest {
     void theReplStartsWithItsOwnCache() throws Exception {
         Assumptions.assumeTrue(Files.exists(Bosun.REPO.resolve("shell/target/bosun-repl.aot")),
                 "no REPL cache: script(1) was missing at build time");
-        Bosun.Result r = Bosun.run(CLASS_LOG); // stdin is /dev/null: the REPL starts and sees end of input
+        // No command and no -e: the REPL's cache. (With stdin not a terminal Bosun runs stdin as a script, but the
+        // launcher picks the cache by the command line alone, and a cache's classes are all loaded at start.)
+        Bosun.Result r = Bosun.run(CLASS_LOG);
         assertEquals(0, r.status(), r.err());
         assertTrue(fromCache(r.out(), "org.jline.reader.impl.LineReaderImpl"), "the REPL's classes come from its cache");
     }

@@ -1,5 +1,6 @@
 package dev.bosun.shell.cli;
 
+import dev.bosun.shell.repl.OpeningTerminal;
 import dev.bosun.shell.repl.Repl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,12 +39,13 @@ public final class BosunCommand implements Callable<Integer> {
             String input = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return evaluate(input, "<stdin>");
         }
-        try (org.jline.terminal.Terminal terminal = Repl.openTerminal()) {
-            Timings.mark("terminal opened");
+        try (OpeningTerminal terminal = OpeningTerminal.start()) {
             java.io.PrintStream console = new java.io.PrintStream(terminal.output(), true,
                     java.nio.charset.StandardCharsets.UTF_8);
             try (Launch launch = Launch.open(global, console, console, "repl", null, List.of())) {
-                return new Repl(terminal, launch.session, global.json, global.dryRun).run();
+                Repl repl = new Repl(terminal.get(), launch.session, global.json, global.dryRun);
+                Timings.mark("terminal opened");
+                return repl.run();
             }
         }
     }

@@ -42,7 +42,7 @@ public final class Repl {
     }
 
     /** The system terminal for a REPL. */
-    public static Terminal openTerminal() throws IOException {
+    static Terminal openTerminal() throws IOException {
         return TerminalBuilder.builder().system(true).build();
     }
 
