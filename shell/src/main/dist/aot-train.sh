@@ -17,6 +17,9 @@ if [ -n "$PLUGINS_ROOT" ]; then
   export BOSUN_PLUGIN_PATH
 fi
 
+# The REPL part must not add its lines to the user's own REPL history.
+export BOSUN_HISTORY="$T/aot-training.history"
+
 train() { # train CACHE [--repl]
   local cache=$1; shift
   rm -f "$T/aot-training.db"* "$T/$cache"
@@ -39,4 +42,4 @@ else
   rm -f "$T/bosun-repl.aot"
   echo "aot-train.sh: no script(1): the REPL starts with the script path's cache"
 fi
-rm -f "$T/aot-training.db"*
+rm -f "$T/aot-training.db"* "$BOSUN_HISTORY"
