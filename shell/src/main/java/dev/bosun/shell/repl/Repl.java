@@ -29,16 +29,23 @@ public final class Repl {
     private final Session session;
     private final boolean json;
     private final boolean dryRun;
+    private final Path history;
 
     /**
      * @param terminal the terminal the session's output already goes to: everything (results, console.log,
      *                 help, errors) must pass through it, or JLine's redraws overwrite it
      */
     public Repl(Terminal terminal, Session session, boolean json, boolean dryRun) {
+        this(terminal, session, json, dryRun, historyFile());
+    }
+
+    /** With the history in {@code history} instead of the user's history file (tests). */
+    Repl(Terminal terminal, Session session, boolean json, boolean dryRun, Path history) {
         this.terminal = terminal;
         this.session = session;
         this.json = json;
         this.dryRun = dryRun;
+        this.history = history;
     }
 
     /** The system terminal for a REPL. */
@@ -53,7 +60,6 @@ public final class Repl {
             moduleNames.add(m.name());
         }
         {
-            Path history = historyFile();
             Files.createDirectories(history.getParent());
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
@@ -83,6 +89,10 @@ public final class Repl {
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
+                    break;
+                } catch (java.io.IOError e) {
+                    // The terminal went away (window closed, ssh dropped: reads fail with EIO): as end of input,
+                    // without a stack trace nobody can see.
                     break;
                 }
                 if (line.isBlank()) {

@@ -62,4 +62,19 @@ class ReplPartsTest {
         assertDoesNotThrow(() -> p.parse("1 +* 2", 6, Parser.ParseContext.ACCEPT_LINE));
         assertEquals("users.en", p.parse("x = users.en", 12, Parser.ParseContext.COMPLETE).word());
     }
+
+    @Test
+    void aTerminalThatGoesAwayEndsTheReplQuietly(@TempDir Path dir) throws Exception {
+        // Reads from a hung-up terminal fail with EIO; JLine turns that into an IOError from readLine.
+        java.io.InputStream hungUp = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Input/output error");
+            }
+        };
+        try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("hung-up", "dumb", hungUp,
+                new java.io.ByteArrayOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            assertEquals(0, new Repl(terminal, session, false, false, dir.resolve("history")).run());
+        }
+    }
 }
