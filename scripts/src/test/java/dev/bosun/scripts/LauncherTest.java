@@ -67,6 +67,27 @@ class LauncherTest {
     }
 
     @Test
+    void aScriptRunThroughTheLauncherImportsOnlyFromItsOwnDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // The launcher's session takes the context the boot thread built before the script was known, and binds
+        // the script's directory to its file system afterwards: imports must still stop at that directory.
+        java.nio.file.Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        Files.writeString(dir.resolve("outside.mjs"), "export const secret = 42;\n");
+        Files.writeString(scripts.resolve("lib.mjs"), "export const answer = 41 + 1;\n");
+        Files.writeString(scripts.resolve("inside.mjs"), "import { answer } from './lib.mjs';\nconsole.log(answer);\n");
+        Files.writeString(scripts.resolve("escape.mjs"), "import { secret } from '../outside.mjs';\nconsole.log(secret);\n");
+
+        Bosun.Result inside = Bosun.run("run", scripts.resolve("inside.mjs").toString());
+        assertEquals(0, inside.status(), inside.err());
+        assertEquals("42\n", inside.out());
+
+        Bosun.Result escape = Bosun.run("run", scripts.resolve("escape.mjs").toString());
+        assertEquals(1, escape.status(), escape.out());
+        assertFalse(escape.out().contains("42"), escape.out());
+        assertTrue(escape.err().contains("outside the script's directory"), escape.err());
+    }
+
+    @Test
     void usageErrorExitsTwo() throws Exception {
         assertEquals(2, Bosun.run("--no-such-option").status());
     }
