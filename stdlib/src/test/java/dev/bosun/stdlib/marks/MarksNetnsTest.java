@@ -170,6 +170,68 @@ class MarksNetnsTest {
         sh("ip", "-n", rtr, "rule", "del", "priority", "20000");
     }
 
+    /**
+     * Waits until no address in the namespaces is tentative: the links' link-local addresses go through
+     * duplicate address detection (~2 s) after the links come up, and neighbour discovery needs them.
+     */
+    private static void awaitIpv6Ready(String... namespaces) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        for (String ns : namespaces) {
+            while (!sh("ip", "-n", ns, "-6", "addr", "show", "tentative").isBlank()) {
+                assertTrue(System.nanoTime() < deadline, "IPv6 addresses in " + ns + " still tentative after 15 s");
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    private boolean ping6(String from) {
+        return run(List.of("ip", "netns", "exec", peer, "ping", "-6", "-c", "1", "-W", "1", "-I", from, "2001:db8::1")).rc() == 0;
+    }
+
+    @Test
+    void ipv6PeersLeaveThroughTheirConnection() {
+        // The same topology in IPv6 (no DAD, so the addresses work at once). The exit holds 2001:db8::1 on its veth
+        // rather than lo: a route through a device without a gateway resolves the destination with neighbour
+        // discovery, which Linux answers only for addresses on the asking link (WireGuard, being layer 3, has none).
+        sh("ip", "-n", peer, "addr", "add", "fd00:8::5/64", "dev", "p2", "nodad");
+        sh("ip", "-n", peer, "addr", "add", "fd00:8::8/64", "dev", "p2", "nodad");
+        sh("ip", "-n", peer, "-6", "route", "add", "default", "via", "fd00:8::1");
+        sh("ip", "-n", rtr, "addr", "add", "fd00:8::1/64", "dev", "p1", "nodad");
+        sh("ip", "-n", rtr, "addr", "add", "fd00:99::1/64", "dev", "wgext_exit1", "nodad");
+        sh("ip", "netns", "exec", rtr, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        sh("ip", "-n", exit, "addr", "add", "fd00:99::2/64", "dev", "e3", "nodad");
+        sh("ip", "-n", exit, "addr", "add", "2001:db8::1/128", "dev", "e3", "nodad");
+        sh("ip", "-n", exit, "-6", "route", "add", "fd00:8::/64", "via", "fd00:99::1");
+        awaitIpv6Ready(peer, rtr, exit);
+        Target t = new Target(rtr);
+        Connection exit1 = marks.allocate(ctx, new AllocateRequest(ConnectionType.WIREGUARD_EXT, "exit1", null, null, null));
+        marks.assign(ctx, "fd00:8::5", exit1.id());
+
+        assertFalse(ping6("fd00:8::5"), "before apply the router has no IPv6 route for the peer's traffic");
+
+        assertTrue(marks.apply(ctx, t).changed());
+        assertTrue(sh("ip", "-n", rtr, "-6", "rule", "show").contains("10001:\tfrom all fwmark 0x1000 lookup 1000"));
+        assertTrue(sh("ip", "-n", rtr, "-6", "route", "show", "table", "1000").contains("default dev wgext_exit1"));
+        assertTrue(sh("ip", "netns", "exec", rtr, "nft", "list", "table", "inet", "bosun").contains("fd00:8::5 : 0x00001000"));
+        assertTrue(marks.status(ctx, t).clean(), marks.status(ctx, t).toString());
+
+        long tx0 = txPackets(rtr, "wgext_exit1");
+        assertTrue(ping6("fd00:8::5"), "assigned IPv6 peer must reach the exit");
+        long tx1 = txPackets(rtr, "wgext_exit1");
+        assertTrue(tx1 > tx0, "ping from the assigned IPv6 peer must leave through wgext_exit1");
+        assertFalse(ping6("fd00:8::8"), "unassigned IPv6 peer must not reach the exit");
+
+        marks.release(ctx, "exit1", true);
+        marks.apply(ctx, t);
+        assertFalse(sh("ip", "-n", rtr, "-6", "rule", "show").contains("lookup 1000"));
+        assertFalse(ping6("fd00:8::5"), "released: no route for the peer's traffic again");
+    }
+
     @Test
     void dryRunPlansEachCommandAndChangesNothing() throws IOException {
         Connection c = marks.allocate(ctx, new AllocateRequest(ConnectionType.PROXY, "px", null, null, null));
