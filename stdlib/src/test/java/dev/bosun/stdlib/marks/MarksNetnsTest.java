@@ -232,6 +232,69 @@ class MarksNetnsTest {
         assertFalse(ping6("fd00:8::5"), "released: no route for the peer's traffic again");
     }
 
+    /**
+     * Prints "listening", then one line per connection: its first line and the peer's address; gives up after a
+     * minute without a connection.
+     */
+    private static final String LISTENER = """
+            import java.io.*;
+            import java.net.*;
+            public class Listener {
+                public static void main(String[] a) throws Exception {
+                    try (ServerSocket s = new ServerSocket()) {
+                        s.bind(new InetSocketAddress("0.0.0.0", Integer.parseInt(a[0])));
+                        s.setSoTimeout(60_000); // ends on its own should the test not stop it
+                        System.out.println("listening");
+                        while (true) {
+                            try (Socket c = s.accept();
+                                 BufferedReader r = new BufferedReader(new InputStreamReader(c.getInputStream()))) {
+                                System.out.println(r.readLine() + " from " + ((InetSocketAddress) c.getRemoteSocketAddress())
+                                        .getAddress().getHostAddress());
+                            }
+                        }
+                    }
+                }
+            }
+            """;
+
+    /** A TCP connection from the peer namespace (its primary address, 10.8.0.5) to 192.0.2.1:80 sending one line. */
+    private int connectFromPeer(String line) {
+        return run(List.of("ip", "netns", "exec", peer, "timeout", "3", "bash", "-c",
+                "exec 3<>/dev/tcp/192.0.2.1/80 && echo " + line + " >&3")).rc();
+    }
+
+    @Test
+    void aRedirectedPeersTcpReachesTheLocalPort() throws Exception {
+        Target t = new Target(rtr);
+        Connection px = marks.allocate(ctx, new AllocateRequest(ConnectionType.PROXY, "px", null, null, null));
+        assertEquals(9100, px.redirectPort());
+        marks.assign(ctx, "10.8.0.5", px.id());
+
+        // The proxy's stand-in listens on the router on the connection's port for the whole test; the peer
+        // connects to a remote address and port, and only while the redirect is applied does that arrive here.
+        Path program = dir.resolve("Listener.java");
+        Files.writeString(program, LISTENER);
+        // ip netns exec execs java itself, so destroying the process ends the listener.
+        Process listener = new ProcessBuilder("ip", "netns", "exec", rtr,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(), "9100")
+                .redirectErrorStream(true).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(listener.getInputStream()))) {
+            assertEquals("listening", out.readLine());
+            assertNotEquals(0, connectFromPeer("early"), "before apply the router has no route to 192.0.2.1 for the peer");
+
+            marks.apply(ctx, t);
+            assertEquals(0, connectFromPeer("hello"));
+            assertEquals("hello from 10.8.0.5", out.readLine(), "redirected to the local port, source address kept");
+
+            marks.release(ctx, "px", true);
+            marks.apply(ctx, t);
+            assertNotEquals(0, connectFromPeer("late"), "released: no redirect for the peer any more");
+        } finally {
+            listener.destroyForcibly();
+            listener.waitFor();
+        }
+    }
+
     @Test
     void dryRunPlansEachCommandAndChangesNothing() throws IOException {
         Connection c = marks.allocate(ctx, new AllocateRequest(ConnectionType.PROXY, "px", null, null, null));
