@@ -88,6 +88,20 @@ class LauncherTest {
     }
 
     @Test
+    void theSqliteDriverLoadsItsLibraryFromTheDistributionNotTheTempDirectory(@org.junit.jupiter.api.io.TempDir
+                                                                             java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path lib = Bosun.REPO.resolve("shell/target/native/libsqlitejdbc.so");
+        Assumptions.assumeTrue(Files.exists(lib), "sqlite-jdbc has no native library for this machine");
+        Bosun.Result r = Bosun.run(java.util.Map.of("JDK_JAVA_OPTIONS", "-Xlog:library=info:stderr"),
+                "--state", dir.resolve("s.db").toString(), "-e", "audit.list({limit: 1}).length");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("0\n", r.out());
+        assertTrue(r.err().contains("Loaded library " + lib + ","), r.err());
+        assertFalse(r.err().lines().anyMatch(l -> l.contains("Loaded library") && l.contains("sqlitejdbc")
+                && !l.contains(lib.toString())), "a second copy was loaded: " + r.err());
+    }
+
+    @Test
     void usageErrorExitsTwo() throws Exception {
         assertEquals(2, Bosun.run("--no-such-option").status());
     }
