@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 /**
  * Build step of the distribution (mvn package, the JDK's source launcher with sqlite-jdbc on the class path):
@@ -25,11 +26,16 @@ public final class SqliteNativeLibrary {
                 System.out.println("SqliteNativeLibrary: no " + resource + " in sqlite-jdbc; the driver extracts its own");
                 return;
             }
+            byte[] library = in.readAllBytes();
             Path dir = Files.createDirectories(Path.of(args[0]));
+            Path target = dir.resolve(name);
+            if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), library)) {
+                return; // an unchanged copy stays as it is, so rebuilding is quiet
+            }
             Path tmp = dir.resolve(name + ".copying");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            System.out.println("SqliteNativeLibrary: " + resource + " -> " + dir.resolve(name));
+            Files.write(tmp, library);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.out.println("SqliteNativeLibrary: " + resource + " -> " + target);
         }
     }
 }
