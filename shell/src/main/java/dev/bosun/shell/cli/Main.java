@@ -21,8 +21,9 @@ public final class Main {
     }
 
     /**
-     * Engine boot and JS language initialisation are the largest part of start-up; on a second core they
-     * overlap command-line parsing and module registration instead of following them.
+     * Engine boot and the first session's JS context are the largest part of start-up; on a second core they
+     * overlap command-line parsing and module registration instead of following them. Meanwhile this thread
+     * runs the JDK initialisers the boot would otherwise wait for ({@link JsEngine#initialiseJdkClassesAhead}).
      */
     static Thread warmUpInBackground() {
         Runnable boot = JsEngine.bootTask();

@@ -30,7 +30,6 @@ import java.util.Map;
 public final class Session implements AutoCloseable {
     private final ModuleRegistry registry;
     private final LocalHostContext host;
-    private final SandboxContext sandbox;
     private final Context context;
     private final JsErrors errors;
     private final Value jsonParse;
@@ -46,13 +45,13 @@ public final class Session implements AutoCloseable {
         this.out = options.out();
         this.err = options.err();
         this.verbose = options.verbose();
-        this.sandbox = SandboxContext.take(out, err, options.scriptDir(), this::moduleSource);
+        SandboxContext sandbox = SandboxContext.take(out, err, options.scriptDir(), this::moduleSource);
         this.context = sandbox.context;
         Value runtime = sandbox.runtime;
         this.errors = new JsErrors(runtime.getMember("typeError"), runtime.getMember("bosunError"));
         this.jsonParse = runtime.getMember("parse");
         this.jsonStringify = runtime.getMember("stringify");
-        installGlobals(options.args(), runtime.getMember("undefined"));
+        installGlobals(sandbox, options.args(), runtime.getMember("undefined"));
     }
 
     /** Streams and settings of a session. */
@@ -62,7 +61,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void installGlobals(List<String> args, Value undefined) {
+    private void installGlobals(SandboxContext sandbox, List<String> args, Value undefined) {
         Map<String, Object> globals = new LinkedHashMap<>();
         for (ModuleInfo m : registry.modules()) {
             Namespace ns = new Namespace(m.name(), m.name());
