@@ -7,6 +7,6 @@ import dev.bosun.api.Doc;
 public record Finding(
         @Doc("the file, e.g. /etc/subuid") String file,
         @Doc("1-based line number") int line,
-        @Doc("overlap, orphan, out-of-range, malformed or mismatch") String problem,
+        @Doc("overlap, orphan, out-of-range, malformed, blemish, duplicate or mismatch") String problem,
         @Doc("one line: what is wrong and why it matters") String explanation) {
 }

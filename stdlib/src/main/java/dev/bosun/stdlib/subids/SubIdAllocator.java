@@ -83,7 +83,7 @@ final class SubIdAllocator {
     }
 
     private static long firstFit(SubIdFile file, SubIdLimits limits) {
-        OptionalLong start = FirstFit.find(file.ranges(), limits.min(), limits.ceiling(), limits.count());
+        OptionalLong start = FirstFit.find(file.occupied(), limits.min(), limits.ceiling(), limits.count());
         if (start.isEmpty()) {
             String p = limits.kind().defsPrefix();
             throw new BosunException("no free range of " + Long.toUnsignedString(limits.count()) + " IDs between "
@@ -122,7 +122,7 @@ final class SubIdAllocator {
         long start = deterministicStart(user, limits);
         SubIdRange wanted = new SubIdRange(file.kind(), user.name(), start, limits.count(), 0);
         String numeric = Long.toString(user.uid());
-        for (SubIdRange r : file.ranges()) {
+        for (SubIdRange r : file.occupied()) {
             if (!r.owner().equals(user.name()) && !r.owner().equals(numeric) && r.overlaps(wanted)) {
                 throw new BosunException("deterministic range " + wanted.span() + " of " + user.name() + " overlaps "
                         + Check.quote(r.owner()) + "'s range " + r.span() + " (" + file.kind().path() + " line "
@@ -140,7 +140,7 @@ final class SubIdAllocator {
              Fs.FileLock g = fs.lock(SubIdKind.GID.path(), LOCK_TIMEOUT)) {
             for (SubIdKind kind : SubIdKind.values()) {
                 SubIdFile file = SubIdFile.read(fs, kind);
-                List<SubIdRange> mine = file.ranges().stream()
+                List<SubIdRange> mine = file.occupied().stream()
                         .filter(r -> r.owner().equals(name) || r.owner().equals(numeric)).toList();
                 if (!mine.isEmpty()) {
                     removed.addAll(mine);

@@ -25,8 +25,10 @@ final class SubIdChecker {
         List<Finding> out = new ArrayList<>();
         for (SubIdFile f : List.of(uids, gids)) {
             malformed(f, out);
+            blemishes(f, out);
             orphansAndBounds(f, out);
             overlaps(f, out);
+            duplicates(f, out);
         }
         mismatches(uids, gids, out);
         out.sort(Comparator.comparing(Finding::file).reversed().thenComparingInt(Finding::line));
@@ -38,17 +40,53 @@ final class SubIdChecker {
         for (SubIdFile.Line l : f.lines()) {
             n++;
             String t = l.text().strip();
-            if (l.range() == null && !t.isEmpty() && !t.startsWith("#")) {
+            if (l.occupied() == null && !t.isEmpty() && !t.startsWith("#")) {
                 out.add(new Finding(f.kind().path(), n, "malformed", Check.quote(abbreviate(l.text()))
                         + " is not owner:start:count; shadow-utils ignores the line"));
             }
         }
     }
 
+    /** Lines whose meaning differs between shadow-utils and a person reading the file (see SubIdFile.line). */
+    private static void blemishes(SubIdFile f, List<Finding> out) {
+        for (SubIdFile.Line l : f.lines()) {
+            if (l.blemish() == null) {
+                continue;
+            }
+            SubIdRange seen = l.occupied();
+            String consequence = l.range() == null
+                    ? "shadow-utils skips the line, so newuidmap does not grant " + seen.span() + " to "
+                    + Check.quote(seen.owner()) + "; Bosun still keeps that range out of every allocation"
+                    : "shadow-utils reads the owner as " + Check.quote(seen.owner()) + ", who is nobody; the range "
+                    + seen.span() + " still blocks allocation";
+            out.add(new Finding(f.kind().path(), seen.line(), "blemish", "the line " + l.blemish() + "; "
+                    + consequence + "; rewrite it as owner:start:count"));
+        }
+    }
+
+    /** A user listed on more than one line: legal for shadow-utils, but ID maps and Bosun use only the first. */
+    private void duplicates(SubIdFile f, List<Finding> out) {
+        Map<String, SubIdRange> first = new LinkedHashMap<>();
+        for (SubIdRange r : f.occupied()) {
+            User u = owner(r);
+            String key = u != null ? u.name() : r.owner();
+            SubIdRange earlier = first.putIfAbsent(key, r);
+            if (earlier != null) {
+                out.add(new Finding(f.kind().path(), r.line(), "duplicate", Check.quote(key) + " is listed again (first "
+                        + "on line " + earlier.line() + "); newuidmap grants every listed range, but ID maps use only "
+                        + earlier.span()));
+            }
+        }
+    }
+
     private void orphansAndBounds(SubIdFile f, List<Finding> out) {
         SubIdLimits limits = SubIdLimits.of(defs, f.kind(), null);
-        for (SubIdRange r : f.ranges()) {
-            if (owner(r) == null) {
+        for (SubIdFile.Line l : f.lines()) {
+            SubIdRange r = l.occupied();
+            if (r == null) {
+                continue;
+            }
+            if (owner(r) == null && l.blemish() == null) {
                 out.add(new Finding(f.kind().path(), r.line(), "orphan", "owner " + Check.quote(r.owner())
                         + " is not a user in /etc/passwd; range " + r.span() + " still blocks allocation"));
             }
@@ -64,7 +102,7 @@ final class SubIdChecker {
 
     /** Sweep by start: each range is compared with the earlier ranges still open at its start. */
     private void overlaps(SubIdFile f, List<Finding> out) {
-        List<SubIdRange> sorted = new ArrayList<>(f.ranges().stream().filter(r -> r.count() != 0).toList());
+        List<SubIdRange> sorted = new ArrayList<>(f.occupied().stream().filter(r -> r.count() != 0).toList());
         sorted.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
         List<SubIdRange> open = new ArrayList<>();
         for (SubIdRange r : sorted) {

@@ -20,8 +20,23 @@ import java.util.function.Predicate;
 public final class SubIdFile {
     private static final int SHADOW_LINE_MAX = 1024;
 
-    /** One line: its text without terminator, whether it had a newline, and its parse (null when shadow rejects it). */
-    record Line(String text, boolean newline, SubIdRange range) {
+    /** The UTF-8 byte-order mark as the ISO-8859-1 text the file is held in. */
+    private static final String BOM = "\u00ef\u00bb\u00bf";
+
+    /**
+     * One line: its text without terminator, whether it had a newline, its parse (null when shadow rejects it),
+     * and, for a line shadow rejects only for a blemish a person cannot see (a DOS line end, a byte-order mark,
+     * blanks around the fields), the range the person reading the file sees, with that blemish named.
+     */
+    record Line(String text, boolean newline, SubIdRange range, SubIdRange visible, String blemish) {
+        Line(String text, boolean newline, SubIdRange range) {
+            this(text, newline, range, null, null);
+        }
+
+        /** The range this line takes away from allocation: shadow's, or the one a person sees. */
+        SubIdRange occupied() {
+            return range != null ? range : visible;
+        }
     }
 
     private final SubIdKind kind;
@@ -46,10 +61,50 @@ public final class SubIdFile {
             int nl = text.indexOf('\n', pos);
             String body = nl < 0 ? text.substring(pos) : text.substring(pos, nl);
             number++;
-            lines.add(new Line(body, nl >= 0, parseRange(kind, body, number)));
+            lines.add(line(kind, body, nl >= 0, number));
             pos = nl < 0 ? text.length() : nl + 1;
         }
         return new SubIdFile(kind, lines);
+    }
+
+    /**
+     * A line as shadow reads it and as a person reads it. shadow-utils skips {@code alice:100000:65536\r} (a DOS
+     * line end makes the count unparsable), so useradd would hand that range to someone else while anyone looking
+     * at the file sees it taken: Bosun keeps such ranges out of every allocation and reports the blemish. A
+     * byte-order mark makes shadow read the owner as {@code \ufeffalice}: the range still blocks allocation, but
+     * belongs to nobody; that is reported too.
+     */
+    private static Line line(SubIdKind kind, String body, boolean newline, int number) {
+        SubIdRange strict = parseRange(kind, body, number);
+        String blemish = blemish(body);
+        SubIdRange visible = strict != null || blemish == null ? null : parseRange(kind, cleaned(body), number);
+        boolean matters = visible != null || strict != null && body.startsWith(BOM);
+        return matters ? new Line(body, newline, strict, visible, blemish) : new Line(body, newline, strict);
+    }
+
+    private static String blemish(String body) {
+        if (body.startsWith(BOM)) {
+            return "starts with a byte-order mark";
+        }
+        if (body.endsWith("\r")) {
+            return "ends in a carriage return (a DOS line end)";
+        }
+        if (!body.isEmpty() && body.strip().length() != body.length() || body.matches(".*[ \t]:.*|.*:[ \t].*")) {
+            return "has blanks around its fields";
+        }
+        return null;
+    }
+
+    private static String cleaned(String body) {
+        String s = body.startsWith(BOM) ? body.substring(BOM.length()) : body;
+        StringBuilder out = new StringBuilder();
+        for (String field : s.split(":", -1)) {
+            if (!out.isEmpty()) {
+                out.append(':');
+            }
+            out.append(field.strip());
+        }
+        return out.toString();
     }
 
     static SubIdRange parseRange(SubIdKind kind, String body, int number) {
@@ -91,6 +146,14 @@ public final class SubIdFile {
         return lines.stream().map(Line::range).filter(r -> r != null).toList();
     }
 
+    /**
+     * Every range that is not free to hand out: shadow's ranges plus those a person sees on lines shadow skips
+     * for a blemish ({@link #line}). Allocation never places a range over any of them.
+     */
+    public List<SubIdRange> occupied() {
+        return lines.stream().map(Line::occupied).filter(r -> r != null).toList();
+    }
+
     /** The ranges that belong to a user: by name, or (as newuidmap accepts for /etc/subuid) by numeric uid. */
     public List<SubIdRange> rangesOf(String user, long uid) {
         String numeric = Long.toString(uid);
@@ -117,7 +180,7 @@ public final class SubIdFile {
         List<Line> out = new ArrayList<>(lines);
         if (!out.isEmpty() && !out.getLast().newline()) {
             Line last = out.removeLast();
-            out.add(new Line(last.text(), true, last.range()));
+            out.add(new Line(last.text(), true, last.range(), last.visible(), last.blemish()));
         }
         String text = owner + ":" + Long.toUnsignedString(start) + ":" + Long.toUnsignedString(count);
         out.add(new Line(text, true, new SubIdRange(kind, owner, start, count, out.size() + 1)));
@@ -128,7 +191,7 @@ public final class SubIdFile {
     public SubIdFile without(Predicate<SubIdRange> drop) {
         List<Line> out = new ArrayList<>();
         for (Line l : lines) {
-            if (l.range() == null || !drop.test(l.range())) {
+            if (l.occupied() == null || !drop.test(l.occupied())) {
                 out.add(l);
             }
         }
@@ -138,10 +201,14 @@ public final class SubIdFile {
     private List<Line> renumber(List<Line> in) {
         List<Line> out = new ArrayList<>(in.size());
         for (Line l : in) {
-            SubIdRange r = l.range();
-            out.add(r == null ? l : new Line(l.text(), l.newline(),
-                    new SubIdRange(kind, r.owner(), r.start(), r.count(), out.size() + 1)));
+            int number = out.size() + 1;
+            out.add(new Line(l.text(), l.newline(), renumbered(l.range(), number), renumbered(l.visible(), number),
+                    l.blemish()));
         }
         return out;
+    }
+
+    private SubIdRange renumbered(SubIdRange r, int number) {
+        return r == null ? null : new SubIdRange(kind, r.owner(), r.start(), r.count(), number);
     }
 }

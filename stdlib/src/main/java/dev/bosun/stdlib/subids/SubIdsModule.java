@@ -64,8 +64,10 @@ public final class SubIdsModule implements HostModule {
     }
 
     @Op(doc = "Problems in both files, each with file, line and a one-line explanation: overlaps between different "
-            + "owners, owners that are not users, ranges outside SUB_*_MIN..MAX, malformed lines, and users whose "
-            + "sub-UIDs and sub-GIDs disagree. Empty when all is well.")
+            + "owners, owners that are not users, ranges outside SUB_*_MIN..MAX, malformed lines, lines shadow-utils "
+            + "reads differently from a person (a DOS line end, a byte-order mark, blanks around fields: their ranges "
+            + "are never handed out), users listed twice, and users whose sub-UIDs and sub-GIDs disagree. Empty when "
+            + "all is well.")
     public List<Finding> check(HostContext ctx) {
         return new SubIdChecker(Accounts.read(ctx.fs()))
                 .check(SubIdFile.read(ctx.fs(), SubIdKind.UID), SubIdFile.read(ctx.fs(), SubIdKind.GID));

@@ -138,7 +138,35 @@ class SubIdsModuleTest {
                     && x.explanation().startsWith("sub-GIDs of \"bob\" (400000-465535) differ")), f.toString());
             assertTrue(f.stream().anyMatch(x -> x.problem().equals("mismatch") && x.line() == 4
                     && x.explanation().startsWith("\"ghost\" has sub-UIDs but no sub-GIDs")), f.toString());
-            assertEquals(7, f.size(), f.toString());
+            assertTrue(f.contains(new Finding("/etc/subuid", 6, "duplicate", "\"alice\" is listed again (first on line 1); "
+                    + "newuidmap grants every listed range, but ID maps use only 100000-165535")), f.toString());
+            assertTrue(f.contains(new Finding("/etc/subgid", 2, "duplicate", "\"alice\" is listed again (first on line 1); "
+                    + "newuidmap grants every listed range, but ID maps use only 100000-165535")), f.toString());
+            assertEquals(9, f.size(), f.toString());
+        }
+    }
+
+    @Test
+    void rangesOnLinesShadowSkipsForABlemishAreNeverHandedOutAndAreReported() throws Exception {
+        // What a person sees: 100000-165535 taken by alice, 165536-231071 by bob. What shadow reads: only bob's
+        // BOM-prefixed line, owned by nobody; useradd would hand alice's range to the next user.
+        root.write("/etc/subuid", "alice:100000:65536\r\n\uFEFFbob:165536:65536\ncarol : 231072 : 65536\n");
+        root.write("/etc/subgid", "");
+        try (LocalHostContext ctx = root.context(false)) {
+            Allocation a = subids.allocate(ctx, "bob", null);
+            assertEquals(296608, a.uid().start(), a.toString());
+            assertEquals(100000, a.gid().start(), a.toString());
+            List<Finding> f = subids.check(ctx);
+            assertTrue(f.contains(new Finding("/etc/subuid", 1, "blemish", "the line ends in a carriage return (a DOS "
+                    + "line end); shadow-utils skips the line, so newuidmap does not grant 100000-165535 to \"alice\"; "
+                    + "Bosun still keeps that range out of every allocation; rewrite it as owner:start:count")), f.toString());
+            assertTrue(f.stream().anyMatch(x -> x.problem().equals("blemish") && x.line() == 2
+                    && x.explanation().startsWith("the line starts with a byte-order mark; shadow-utils reads the owner as")),
+                    f.toString());
+            assertTrue(f.stream().anyMatch(x -> x.problem().equals("blemish") && x.line() == 3
+                    && x.explanation().startsWith("the line has blanks around its fields")), f.toString());
+            assertFalse(f.stream().anyMatch(x -> x.problem().equals("malformed") || x.problem().equals("orphan")
+                    && x.file().equals("/etc/subuid") && x.line() <= 3), f.toString());
         }
     }
 
