@@ -86,8 +86,9 @@ public final class Main {
             }
         }
         if (cl.getSubcommands().containsKey("run")) {
-            // Script arguments such as --name go to the script; Bosun's own options are still recognised.
-            cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+            // Everything after FILE is the script's, as in node, deno and zx: `deploy.js -n 3` must not turn on
+            // Bosun's dry-run, nor `--root x` change the root. Bosun's own options go before FILE.
+            cl.getSubcommands().get("run").setStopAtPositional(true);
         }
         return cl;
     }

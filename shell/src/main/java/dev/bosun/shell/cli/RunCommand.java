@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a JavaScript (ES module) script.",
             "The script sees its arguments as `args`, the modules as globals and as `bosun:<module>` imports, "
-                + "and ends with exit(code). Bosun's own options may stand before or after FILE; "
-                + "everything else is passed to the script."})
+                + "and ends with exit(code). Bosun's own options go before FILE; everything after FILE is passed "
+                + "to the script, options included."})
 public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     BosunCommand parent;

@@ -79,10 +79,25 @@ class CliTest {
     void scriptArgumentsOptionsAndExitCode() throws Exception {
         Path script = root.resolve("args.mjs");
         Files.writeString(script, "console.log(args.join(' ')); exit(args.length);\n");
-        CliRunner.Result r = CliRunner.run("run", script.toString(), "--name", "x", "--dry-run");
+        CliRunner.Result r = CliRunner.run("--dry-run", "run", script.toString(), "--name", "x");
         assertEquals(2, r.status(), r.err());
         assertTrue(r.out().startsWith("--name x\n"), r.out());
-        assertTrue(r.out().contains("Plan (dry-run): no changes."), "--dry-run after FILE is Bosun's: " + r.out());
+        assertTrue(r.out().contains("Plan (dry-run): no changes."), "--dry-run before FILE is Bosun's: " + r.out());
+    }
+
+    @Test
+    void everythingAfterTheScriptBelongsToTheScript() throws Exception {
+        // As in node, deno and zx: `deploy.js -n 3` must not turn on Bosun's dry-run, `--root x` must not change the root.
+        Path script = root.resolve("args.mjs");
+        Files.writeString(script, "console.log(JSON.stringify(args)); files.write('/args.txt', 'hi\\n');\n");
+        CliRunner.Result r = CliRunner.run(withRoot("run", script.toString(), "-n", "3", "--root", "/nonexistent",
+                "--json", "-v"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("[\"-n\",\"3\",\"--root\",\"/nonexistent\",\"--json\",\"-v\"]\n"), r.out());
+        assertEquals("hi\n", Files.readString(root.resolve("args.txt")), "applied: -n after FILE is the script's");
+        CliRunner.Result beforeFile = CliRunner.run(withRoot("run", "--dry-run", script.toString()));
+        assertEquals(0, beforeFile.status(), beforeFile.err());
+        assertTrue(beforeFile.out().contains("Plan (dry-run)"), "options between run and FILE are Bosun's: " + beforeFile.out());
     }
 
     @Test
