@@ -35,6 +35,7 @@ public final class KvmCommand {
         @Override
         public Integer call() throws Exception {
             GlobalOptions g = kvm.parent.global;
+            AlternateRoot.check(g.root);
             try (LocalHostContext ctx = LocalHostContext.open(g.root, g.dryRun, g.state, "kvm check")) {
                 KvmCheckResult r = new KvmModule().check(ctx, new CheckOptions(user));
                 if (g.json) {

@@ -36,6 +36,7 @@ final class Launch implements AutoCloseable {
         this.plugins = options.modules(err);
         Timings.mark("modules and plugins registered");
         this.registry = plugins.registry();
+        AlternateRoot.check(options.root);
         this.host = LocalHostContext.open(options.root, options.dryRun, options.state, source);
         if (options.verbose) {
             host.plan().onChange(c -> err.println(PlanPrinter.line(c)));

@@ -39,7 +39,8 @@ public final class Main {
     static boolean needsJs(String[] args) {
         for (String a : args) {
             switch (a) {
-                case "--help", "-h", "--version", "-V", "ops", "types", "completion", "kvm", "plugins", "--java-home" -> {
+                case "--help", "-h", "--version", "-V", "ops", "types", "completion", "kvm", "plugins", "scratch-root",
+                     "--java-home" -> {
                     return false;
                 }
                 case "run", "-e", "--eval" -> {
@@ -63,6 +64,7 @@ public final class Main {
         SUBCOMMANDS.put("kvm", KvmCommand.class);
         SUBCOMMANDS.put("plugins", PluginsCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);
+        SUBCOMMANDS.put("scratch-root", ScratchRootCommand.class);
     }
 
     /**
@@ -98,6 +100,10 @@ public final class Main {
         Timings.mark("main");
         CommandLine cl = commandLine(args);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
+            if (e instanceof UsageException) {
+                line.getErr().println("bosun: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
             line.getErr().println("bosun: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (line.getCommandSpec().root().userObject() instanceof BosunCommand b && b.global.verbose) {
                 e.printStackTrace(line.getErr());

@@ -18,6 +18,13 @@ class CliTest {
     @TempDir
     Path root;
 
+    @org.junit.jupiter.api.BeforeEach
+    void anOperatingSystemTree() throws Exception {
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
+    }
+
     private String[] withRoot(String... args) {
         String[] a = new String[args.length + 4];
         a[0] = "--root";
@@ -98,6 +105,48 @@ class CliTest {
         CliRunner.Result beforeFile = CliRunner.run(withRoot("run", "--dry-run", script.toString()));
         assertEquals(0, beforeFile.status(), beforeFile.err());
         assertTrue(beforeFile.out().contains("Plan (dry-run)"), "options between run and FILE are Bosun's: " + beforeFile.out());
+    }
+
+    @Test
+    void aRootThatIsNotAnOperatingSystemTreeIsAUsageError() throws Exception {
+        CliRunner.Result missing = CliRunner.run("--root", root.resolve("nope").toString(), "-e", "1");
+        assertEquals(2, missing.status());
+        assertEquals("bosun: --root " + root.resolve("nope") + ": no such directory; make a scratch root to try Bosun "
+                + "on with: bosun scratch-root " + root.resolve("nope") + "\n", missing.err());
+        Path empty = Files.createDirectory(root.resolve("empty"));
+        CliRunner.Result bare = CliRunner.run("--root", empty.toString(), "-e", "users.ensure({name: 'x'})");
+        assertEquals(2, bare.status());
+        assertTrue(bare.err().startsWith("bosun: --root " + empty + " is not an operating-system tree: it has no "
+                + "etc/passwd (a root needs at least etc/passwd and etc/group)"), bare.err());
+        assertEquals(1, bare.err().lines().count(), bare.err());
+        try (Stream<Path> s = Files.list(empty)) {
+            assertEquals(0, s.count(), "nothing created in a refused root");
+        }
+    }
+
+    @Test
+    void scratchRootMakesATreeWithoutPasswordHashesOnceAndDryRunWritesNothing() throws Exception {
+        Path planned = root.resolve("planned");
+        CliRunner.Result dry = CliRunner.run("--dry-run", "--state", root.resolve("s.db").toString(), "scratch-root",
+                planned.toString());
+        assertEquals(0, dry.status(), dry.err());
+        assertTrue(dry.out().contains("create " + planned + "/etc/passwd"), dry.out());
+        assertFalse(Files.exists(planned), "a dry-run creates nothing");
+
+        Path made = root.resolve("made");
+        CliRunner.Result r = CliRunner.run("--state", root.resolve("s.db").toString(), "scratch-root", made.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(Files.readString(Path.of("/etc/passwd")), Files.readString(made.resolve("etc/passwd")));
+        for (String line : Files.readAllLines(made.resolve("etc/shadow"))) {
+            assertEquals("*", line.split(":", -1)[1], "no hash leaves /etc/shadow: " + line.split(":")[0]);
+        }
+        assertTrue(Files.isRegularFile(made.resolve("etc/subuid")));
+        CliRunner.Result again = CliRunner.run("--state", root.resolve("s.db").toString(), "scratch-root", made.toString());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("is already a root; nothing to do"), again.out());
+        CliRunner.Result use = CliRunner.run("--root", made.toString(), "-e", "users.list().length > 0");
+        assertEquals("true\n", use.out(), use.err());
+        assertEquals(2, CliRunner.run("scratch-root", root.resolve("etc").toString()).status(), "not empty, not a root");
     }
 
     @Test
