@@ -46,6 +46,9 @@ final class OpaqueMarker {
                     like != null ? like.uid() : null, like != null ? like.gid() : null);
         }
         String real = mounts.real(lay.upperOf(mergedDir));
+        if (!ctx.dryRun() && Xattr.isY(Xattr.get(Path.of(real), r.xattrs().opaque()))) {
+            return; // already marked: an ensure changes nothing
+        }
         ctx.exec().run(Command.of("setfattr", "-h", "-n", r.xattrs().opaque(), "-v", "y", real).asMutating());
         if (!ctx.dryRun() && !Xattr.isY(Xattr.get(Path.of(real), r.xattrs().opaque()))) {
             throw new BosunException("setfattr ran, but " + real + " does not carry " + r.xattrs().opaque()

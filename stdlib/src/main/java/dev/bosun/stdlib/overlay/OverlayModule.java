@@ -24,8 +24,9 @@ public final class OverlayModule implements HostModule {
 
     @Op(mutates = true, doc = "Creates the overlay's directories (upper 0755, work 0700, merged 0755) and its record; "
             + "marks the opaque dirs on the upper layer with trusted.overlay.opaque=y (user.overlay.opaque inside a user "
-            + "namespace). Fails when the name is taken (also by a concurrent create), when a lower directory is missing, "
-            + "or when the umask strips read/execute from others. Does not mount.")
+            + "namespace). An ensure: the same name and spec again changes nothing (changed false) and repairs missing "
+            + "directories or marks; fails when the name is taken with another spec (also by a concurrent create), when "
+            + "a lower directory is missing, or when the umask strips read/execute from others. Does not mount.")
     public OverlayInfo create(HostContext ctx,
                               @Doc("the overlay's name, ^[a-z][a-z0-9-]{0,63}$") String name,
                               @Doc("lower layers, opaque dirs and data directory") CreateSpec spec) {
@@ -43,29 +44,56 @@ public final class OverlayModule implements HostModule {
                 System.currentTimeMillis());
         Layout lay = r.layout();
         OverlayStore store = new OverlayStore(ctx);
-        store.claim(r);
-        boolean madeDir = false;
+        OverlayRecord recorded = store.find(name);
+        if (recorded == null && ctx.fs().exists(lay.dir())) {
+            throw new BosunException(lay.dir() + " already exists but no overlay record names it (left over?); "
+                    + "move it away or pick another name");
+        }
+        // A record made between the look-up and the claim is a concurrent create of the same name: claim says which.
+        OverlayRecord same = recorded != null ? store.same(recorded, r) : store.claim(r);
+        if (same != null) {
+            return ensureLayout(ctx, same);
+        }
         try {
-            if (ctx.fs().exists(lay.dir())) {
-                throw new BosunException(lay.dir() + " already exists but no overlay record names it (left over?); "
-                        + "move it away or pick another name");
-            }
-            ctx.fs().mkdirs(spec.datadir(), Layout.DIR_MODE, null, null);
-            ctx.fs().mkdirs(lay.overlays(), Layout.OVERLAYS_MODE, null, null);
-            madeDir = true;
-            ctx.fs().mkdirs(lay.dir(), Layout.DIR_MODE, null, null);
-            ctx.fs().mkdirs(lay.upper(), Layout.UPPER_MODE, null, null);
-            ctx.fs().mkdirs(lay.work(), Layout.WORK_MODE, null, null);
-            ctx.fs().mkdirs(lay.merged(), Layout.MERGED_MODE, null, null);
-            new OpaqueMarker(ctx).markAll(r);
+            makeLayout(ctx, r);
         } catch (RuntimeException e) {
-            if (madeDir) {
-                ctx.fs().deleteTree(lay.dir());
-            }
+            ctx.fs().deleteTree(lay.dir());
             store.delete(name);
             throw e;
         }
         return info(ctx, r, true);
+    }
+
+    /**
+     * create as an ensure: the same spec again repairs what an interrupted create left out and otherwise changes
+     * nothing. A concurrent create of the same spec may be making the same directories at this moment; when one
+     * of ours then fails because it appeared meanwhile, the layout is complete and that is all that was wanted.
+     */
+    private static OverlayInfo ensureLayout(HostContext ctx, OverlayRecord r) {
+        int before = ctx.plan().size();
+        try {
+            makeLayout(ctx, r);
+        } catch (BosunException e) {
+            Layout lay = r.layout();
+            for (String d : List.of(lay.upper(), lay.work(), lay.merged())) {
+                if (!ctx.fs().exists(d)) {
+                    throw e;
+                }
+            }
+        }
+        return info(ctx, r, ctx.plan().size() > before);
+    }
+
+    /** The overlay's directories and opaque marks; what already exists is left as it is. */
+    private static void makeLayout(HostContext ctx, OverlayRecord r) {
+        Layout lay = r.layout();
+        ctx.fs().mkdirs(r.datadir(), Layout.DIR_MODE, null, null);
+        ctx.fs().mkdirs(lay.overlays(), Layout.OVERLAYS_MODE, null, null);
+        ctx.fs().mkdirs(lay.dir(), Layout.DIR_MODE, null, null);
+        ctx.fs().mkdirs(lay.upper(), Layout.UPPER_MODE, null, null);
+        ctx.fs().mkdirs(lay.work(), Layout.WORK_MODE, null, null);
+        ctx.fs().mkdirs(lay.merged(), Layout.MERGED_MODE, null, null);
+        new OpaqueMarker(ctx).markAll(r);
     }
 
     @Op(mutates = true, doc = "Mounts the overlay on its merged directory with mount -t overlay (options validated: the "

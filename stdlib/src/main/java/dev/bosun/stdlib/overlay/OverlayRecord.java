@@ -8,6 +8,11 @@ import java.util.List;
  */
 record OverlayRecord(String name, String datadir, List<String> lower, List<String> opaque, XattrNamespace xattrs,
                      long createdMillis) {
+    /** Same place, layers, opaque dirs and xattr namespace: what create was asked for, whenever. */
+    boolean sameSpec(OverlayRecord o) {
+        return datadir.equals(o.datadir) && lower.equals(o.lower) && opaque.equals(o.opaque) && xattrs == o.xattrs;
+    }
+
     Layout layout() {
         return new Layout(datadir, name);
     }

@@ -28,13 +28,15 @@ final class OverlayStore {
         ctx.state().migrate("overlay", SCHEMA);
     }
 
-    /** Inserts the record, or fails naming the existing one; nothing on disk exists yet at this point. */
-    void claim(OverlayRecord r) {
-        ctx.state().write(c -> {
+    /**
+     * Inserts the record and returns null. When the name is recorded with the same spec, returns that record and
+     * changes nothing (create is an ensure); with another spec, fails naming it.
+     */
+    OverlayRecord claim(OverlayRecord r) {
+        OverlayRecord same = ctx.state().write(c -> {
             OverlayRecord existing = find(c, r.name());
             if (existing != null) {
-                throw new BosunException("overlay \"" + r.name() + "\" already exists (in " + existing.layout().dir()
-                        + "); remove it with overlay.remove or pick another name");
+                return same(existing, r);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO overlay(name, datadir, lower, opaque, xattrs, created) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -49,8 +51,26 @@ final class OverlayStore {
             }
             return null;
         });
-        ctx.plan().record(Change.state("overlay/" + r.name(), "record overlay " + r.name() + " (lower "
-                + String.join(":", r.lower()) + ")"));
+        if (same == null) {
+            ctx.plan().record(Change.state("overlay/" + r.name(), "record overlay " + r.name() + " (lower "
+                    + String.join(":", r.lower()) + ")"));
+        }
+        return same;
+    }
+
+    /** {@code recorded} when it has {@code wanted}'s spec; otherwise fails naming the recorded one. */
+    OverlayRecord same(OverlayRecord recorded, OverlayRecord wanted) {
+        if (recorded.sameSpec(wanted)) {
+            return recorded;
+        }
+        throw new BosunException("overlay \"" + recorded.name() + "\" already exists with another spec (in "
+                + recorded.layout().dir() + ", lower " + String.join(":", recorded.lower()) + ", opaque "
+                + recorded.opaque() + "); remove it with overlay.remove or pick another name");
+    }
+
+    /** The record, or null. */
+    OverlayRecord find(String name) {
+        return ctx.state().read(c -> find(c, name));
     }
 
     void delete(String name) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Child-process main: {@code CreateOnce ROOT NAME GOFILE|-} waits until GOFILE exists (so several
- * children start their create together), then runs overlay.create and prints {@code won} or
- * {@code lost: <message>}.
+ * children start their create together), then runs overlay.create and prints {@code won}
+ * (it changed the host), {@code same} (it found the overlay made) or {@code lost: <message>}.
  */
 public final class CreateOnce {
     private CreateOnce() {
@@ -25,8 +25,9 @@ public final class CreateOnce {
             }
         }
         try (LocalHostContext ctx = LocalHostContext.open(root, false, null, "race")) {
-            new OverlayModule().create(ctx, args[1], new CreateSpec(List.of("/lower"), List.of("/var/log"), null));
-            System.out.println("won");
+            OverlayInfo info = new OverlayModule().create(ctx, args[1],
+                    new CreateSpec(List.of("/lower"), List.of("/var/log"), null));
+            System.out.println(info.changed() ? "won" : "same");
         } catch (BosunException e) {
             System.out.println("lost: " + e.getMessage());
         }

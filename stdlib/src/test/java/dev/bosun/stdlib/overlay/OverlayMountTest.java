@@ -100,7 +100,7 @@ class OverlayMountTest {
     }
 
     @Test
-    void concurrentCreatesOfOneNameExactlyOneWins() throws Exception {
+    void concurrentCreatesOfOneNameAndSpecAllSucceedWithOneLayout() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setfattr")), "needs setfattr (apt-get install attr)");
         Path go = root.dir().resolve("go");
         List<Process> children = new ArrayList<>();
@@ -115,9 +115,10 @@ class OverlayMountTest {
             assertEquals(0, r.exit(), r.out() + r.err());
             outcomes.add(r.out().strip());
         }
-        assertEquals(1, outcomes.stream().filter(s -> s.equals("won")).count(), outcomes.toString());
-        assertTrue(outcomes.stream().filter(s -> !s.equals("won")).allMatch(s -> s.startsWith("lost: overlay \"same\" "
-                + "already exists")), outcomes.toString());
+        // create is an ensure: the first claim makes the overlay, the others find it made (a racing one may still
+        // have planned a directory of its own, so "won" can occur more than once, "lost" never).
+        assertTrue(outcomes.contains("won"), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(s -> s.equals("won") || s.equals("same")), outcomes.toString());
         assertTrue(Files.isDirectory(root.path("/var/lib/bosun/overlays/same/upper/var/log")));
     }
 

@@ -102,17 +102,35 @@ class OverlayOpsTest {
     }
 
     @Test
-    void secondCreateOfANameFailsAndChangesNothing() throws IOException {
+    void secondCreateWithAnotherSpecFailsAndChangesNothing() throws IOException {
         try (LocalHostContext ctx = ctx()) {
             createBox(ctx);
             List<String> before = tree();
             int planned = ctx.plan().size();
             BosunException e = assertThrows(BosunException.class, () -> overlay.create(ctx, "box",
                     new CreateSpec(List.of("/lower"), null, null)));
-            assertEquals("overlay \"box\" already exists (in /var/lib/bosun/overlays/box); remove it with "
-                    + "overlay.remove or pick another name", e.getMessage());
+            assertEquals("overlay \"box\" already exists with another spec (in /var/lib/bosun/overlays/box, lower "
+                    + "/lower, opaque [/var/log, /secret/inner]); remove it with overlay.remove or pick another name",
+                    e.getMessage());
             assertEquals(before, tree());
             assertEquals(planned, ctx.plan().size());
+        }
+    }
+
+    @Test
+    void secondCreateWithTheSameSpecChangesNothingAndRepairsWhatIsMissing() throws IOException {
+        try (LocalHostContext ctx = ctx()) {
+            createBox(ctx);
+            List<String> before = tree();
+            int planned = ctx.plan().size();
+            OverlayInfo again = createBox(ctx);
+            assertFalse(again.changed(), again.toString());
+            assertEquals(before, tree());
+            assertEquals(planned, ctx.plan().size(), "a converged create plans nothing");
+            // As if a crash had stopped the first create after its record: the rerun makes what is missing.
+            Files.delete(root.path("/var/lib/bosun/overlays/box/merged"));
+            assertTrue(createBox(ctx).changed());
+            assertEquals(before, tree());
         }
     }
 
