@@ -39,6 +39,13 @@ public record AllocateRequest(
     }
 
     /** The pinned slot, or null to let the allocator choose. */
+    /** True when {@code c} is what this request asks for: same name and type, and every pinned value as pinned. */
+    boolean sameAs(Connection c) {
+        Integer slot = pinnedSlot();
+        return c.name().equals(name) && c.type() == type && (slot == null || slot == c.slot())
+                && (redirectPort == null || redirectPort.equals(c.redirectPort()));
+    }
+
     Integer pinnedSlot() {
         if (mark != null) {
             return MarkPool.slotOfMark("mark", mark);

@@ -50,11 +50,26 @@ final class MarkStore {
         state.migrate("marks", SCHEMA);
     }
 
-    dev.bosun.stdlib.marks.Connection allocate(AllocateRequest req) {
+    /** A connection and whether this call made it (false: the same request had been allocated before). */
+    record Allocated(dev.bosun.stdlib.marks.Connection connection, boolean created) {
+    }
+
+    /**
+     * An ensure: a name already allocated with the same type, and with the pinned values the request gives (if
+     * any), is that connection, unchanged; a name held with anything else is an error naming the holder.
+     */
+    Allocated allocate(AllocateRequest req) {
         return state.write(c -> {
-            String existing = scalar(c, "SELECT id FROM marks_connections WHERE name = ?", req.name());
-            if (existing != null) {
-                throw new InvalidValueException("name", Check.quote(req.name()) + " is already used by connection " + existing);
+            List<dev.bosun.stdlib.marks.Connection> named = load(c, "WHERE c.name = ?", req.name());
+            if (!named.isEmpty()) {
+                dev.bosun.stdlib.marks.Connection existing = named.getFirst();
+                if (req.sameAs(existing)) {
+                    return new Allocated(existing, false);
+                }
+                throw new InvalidValueException("name", Check.quote(req.name()) + " is already used by connection "
+                        + existing.id() + " (" + existing.type() + ", mark " + existing.mark()
+                        + (existing.redirectPort() != null ? ", port " + existing.redirectPort() : "")
+                        + "); release it first or choose another name");
             }
             Instant now = clock.instant();
             int slot = choose(c, SLOT_POOL, "slot", 0, MarkPool.SLOTS - 1, req.pinnedSlot(), now);
@@ -91,7 +106,7 @@ final class MarkStore {
             if (port != null) {
                 update(c, "DELETE FROM marks_released WHERE pool = ? AND value = ?", PORT_POOL, port);
             }
-            return load(c, "WHERE c.id = ?", id).getFirst();
+            return new Allocated(load(c, "WHERE c.id = ?", id).getFirst(), true);
         });
     }
 

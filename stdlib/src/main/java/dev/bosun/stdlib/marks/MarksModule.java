@@ -25,9 +25,15 @@ public final class MarksModule implements HostModule {
     @Op(doc = "Allocates a connection: mark 0x1000-0x1ff0 (step 0x10) with its paired table 1000-1255, plus an "
             + "interface name wgext_*/ovpn_* (at most 15 characters) for wireguard_ext/openvpn or a redirect port "
             + "9100-9199 for tor/sshuttle/proxy. Never-used values go first; released ones are quarantined for 10 "
-            + "minutes. Fails naming the pool when it is exhausted.", mutates = true)
+            + "minutes. Fails naming the pool when it is exhausted. An ensure: the same request again returns the "
+            + "connection it made and changes nothing; a name held by another type or pinned value is an error.",
+            mutates = true)
     public Connection allocate(HostContext ctx, @Doc("type and name; mark, table or redirectPort only to pin a value") AllocateRequest request) {
-        Connection c = store(ctx).allocate(request);
+        MarkStore.Allocated a = store(ctx).allocate(request);
+        Connection c = a.connection();
+        if (!a.created()) {
+            return c;
+        }
         ctx.plan().record(Change.state("marks/" + c.name(), "allocate " + c.type() + " " + c.name() + ": mark " + c.mark()
                 + " table " + c.table() + (c.iface() != null ? " iface " + c.iface() : "")
                 + (c.redirectPort() != null ? " port " + c.redirectPort() : "")));

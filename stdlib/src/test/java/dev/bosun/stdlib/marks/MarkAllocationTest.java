@@ -48,7 +48,7 @@ class MarkAllocationTest {
     }
 
     private Connection alloc(ConnectionType type, String name) {
-        return store.allocate(new AllocateRequest(type, name, null, null, null));
+        return store.allocate(new AllocateRequest(type, name, null, null, null)).connection();
     }
 
     @Test
@@ -139,11 +139,11 @@ class MarkAllocationTest {
 
     @Test
     void pinnedValuesAreCheckedAgainstPoolsUseAndQuarantine() {
-        Connection p = store.allocate(new AllocateRequest(ConnectionType.PROXY, "p", "0x1100", null, 9150));
+        Connection p = store.allocate(new AllocateRequest(ConnectionType.PROXY, "p", "0x1100", null, 9150)).connection();
         assertEquals("0x1100", p.mark());
         assertEquals(1016, p.table());
         assertEquals(9150, p.redirectPort());
-        assertEquals("0x1110", store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "t", null, 1017, null)).mark());
+        assertEquals("0x1110", store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "t", null, 1017, null)).connection().mark());
         InvalidValueException used = assertThrows(InvalidValueException.class,
                 () -> store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "q", null, 1016, null)));
         assertEquals("mark mark 0x1100 (table 1016) is already used by connection p", used.getMessage());
@@ -183,8 +183,24 @@ class MarkAllocationTest {
                 () -> new AllocateRequest(ConnectionType.TOR, "Exit/1", null, null, null));
         assertMessage("type \"vpn\" must be one of wireguard_ext, openvpn, tor, sshuttle, proxy, cell_relay",
                 () -> ConnectionType.parse("type", "vpn"));
-        assertMessage("name \"taken\" is already used by connection " + before.getFirst().id(),
-                () -> alloc(ConnectionType.PROXY, "taken"));
+        assertMessage("name \"taken\" is already used by connection " + before.getFirst().id() + " (tor, mark 0x1000, "
+                + "port 9100); release it first or choose another name", () -> alloc(ConnectionType.PROXY, "taken"));
+        assertMessage("name \"taken\" is already used by connection " + before.getFirst().id() + " (tor, mark 0x1000, "
+                + "port 9100); release it first or choose another name",
+                () -> store.allocate(new AllocateRequest(ConnectionType.TOR, "taken", "0x1010", null, null)));
+        assertEquals(before, store.list());
+    }
+
+    @Test
+    void theSameRequestAgainIsTheSameConnectionUnchanged() {
+        MarkStore.Allocated first = store.allocate(new AllocateRequest(ConnectionType.PROXY, "px", null, null, 9150));
+        assertTrue(first.created());
+        List<Connection> before = store.list();
+        MarkStore.Allocated again = store.allocate(new AllocateRequest(ConnectionType.PROXY, "px", null, null, 9150));
+        assertFalse(again.created());
+        assertEquals(first.connection(), again.connection());
+        MarkStore.Allocated unpinned = store.allocate(new AllocateRequest(ConnectionType.PROXY, "px", null, null, null));
+        assertFalse(unpinned.created(), "no pin asks for whatever was allocated");
         assertEquals(before, store.list());
     }
 
