@@ -42,8 +42,9 @@ public final class UsersModule implements HostModule {
 
     @Op(mutates = true, doc = "Makes the user exist: creates it with useradd when absent; when present, compares "
             + "and changes only what was asked (shell, comment, missing supplementary groups) with usermod. uid, "
-            + "primary group, home and system flag of an existing user are reported, never changed. Returns "
-            + "changed:false when nothing had to be done.")
+            + "primary group, home and system flag of an existing user are reported, never changed; what an interrupted "
+            + "create left out is repaired (a missing primary group, and with createHome a missing home made from the "
+            + "skeleton or a home not owned by the user). Returns changed:false when nothing had to be done.")
     public UserEnsured ensure(HostContext ctx, @Doc("the user") UserSpec spec) {
         Fs fs = ctx.fs();
         Accounts before = Accounts.read(fs);
@@ -63,6 +64,12 @@ public final class UsersModule implements HostModule {
             return new UserEnsured(spec.name(), true, true, now, List.of("user absent -> created"), warnings);
         }
         List<String> differences = new ArrayList<>();
+        AccountRepair repair = new AccountRepair(ctx, differences, warnings);
+        repair.primaryGroup(before, existing);
+        if (spec.createHome()) {
+            repair.home(existing, UseraddDefaults.read(fs), before.loginDefs());
+        }
+        boolean repaired = !differences.isEmpty();
         List<String> argv = new ArrayList<>(List.of("usermod"));
         if (spec.shell() != null && !spec.shell().equals(existing.shell())) {
             differences.add("shell " + existing.shell() + " -> " + spec.shell());
@@ -81,7 +88,8 @@ public final class UsersModule implements HostModule {
         }
         notChanged(existing, spec, before, warnings);
         if (argv.size() == 1) {
-            return new UserEnsured(spec.name(), false, false, existing, List.of(), warnings);
+            return new UserEnsured(spec.name(), repaired, false, repaired ? Accounts.read(fs).user(spec.name()) : existing,
+                    differences, warnings);
         }
         argv.add(spec.name());
         ctx.exec().run(ShadowCommands.of(argv));
@@ -149,6 +157,10 @@ public final class UsersModule implements HostModule {
         }
         if (spec.group() != null) {
             argv.addAll(List.of("-g", spec.group()));
+        } else {
+            // The promised "new group named like the user" regardless of the root's login.defs (without
+            // USERGROUPS_ENAB useradd would put the user into GROUP=100 of etc/default/useradd, maybe absent there).
+            argv.add("-U");
         }
         if (spec.groups() != null && !spec.groups().isEmpty()) {
             argv.addAll(List.of("-G", String.join(",", spec.groups())));

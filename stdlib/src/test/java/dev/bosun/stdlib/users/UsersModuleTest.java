@@ -150,6 +150,44 @@ class UsersModuleTest {
     }
 
     @Test
+    void ensureRepairsWhatAnInterruptedUseraddLeftOut() throws Exception {
+        root.write("/etc/skel/MARK", "from the root\n");
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured made = users.ensure(ctx, new UserSpec("eve", null, null, null, null, null, true, null, null));
+            long uid = made.user().uid();
+            long gid = made.user().gid();
+            // As if useradd had been killed after writing passwd and shadow: no group, no home.
+            for (String f : List.of("/etc/group", "/etc/gshadow")) {
+                root.write(f, root.read(f).lines().filter(l -> !l.startsWith("eve:")).map(l -> l + "\n")
+                        .reduce("", String::concat));
+            }
+            try (var walk = Files.walk(root.path("/home/eve"))) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            UserEnsured repaired = users.ensure(ctx, new UserSpec("eve", null, null, null, null, null, true, null, null));
+            assertTrue(repaired.changed(), repaired.toString());
+            assertEquals(List.of("primary group gid " + gid + " missing -> created group eve",
+                    "home /home/eve missing -> created from /etc/skel"), repaired.differences());
+            assertTrue(root.read("/etc/group").contains("eve:x:" + gid + ":"), root.read("/etc/group"));
+            assertEquals("from the root\n", root.read("/home/eve/MARK"));
+            assertEquals(uid, ((Number) Files.getAttribute(root.path("/home/eve/MARK"), "unix:uid")).longValue());
+            assertEquals(gid, ((Number) Files.getAttribute(root.path("/home/eve"), "unix:gid")).longValue());
+            RootSnapshot converged = RootSnapshot.of(root.dir());
+            assertFalse(users.ensure(ctx, new UserSpec("eve", null, null, null, null, null, true, null, null)).changed());
+            assertEquals(converged, RootSnapshot.of(root.dir()));
+        }
+    }
+
+    @Test
+    void aNewUserGetsAGroupOfItsOwnEvenWithoutLoginDefs() throws Exception {
+        Files.delete(root.path("/etc/login.defs"));
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured r = users.ensure(ctx, new UserSpec("fred", null, null, null, null, null, null, null, null));
+            assertEquals("fred", r.user().group(), r.toString());
+        }
+    }
+
+    @Test
     void dryRunPlansUseraddAndTheDiffAndChangesNothing() throws Exception {
         RootSnapshot before = RootSnapshot.of(root.dir());
         try (LocalHostContext ctx = root.context(true)) {
@@ -159,7 +197,7 @@ class UsersModuleTest {
             assertEquals("qm-web", r.user().name(), "later reads see the planned user");
             List<Change> plan = ctx.plan().changes();
             Change exec = plan.stream().filter(c -> c.kind() == Change.Kind.EXEC).findFirst().orElseThrow();
-            assertTrue(exec.summary().startsWith("useradd --prefix " + root.dir() + " -r -m -k "), exec.summary());
+            assertTrue(exec.summary().startsWith("useradd --prefix " + root.dir() + " -r -U -m -k "), exec.summary());
             Change passwd = plan.stream().filter(c -> c.target().equals("/etc/passwd")).findFirst().orElseThrow();
             assertTrue(passwd.diff().contains("+qm-web:x:"), passwd.diff());
             assertTrue(plan.stream().anyMatch(c -> c.target().equals("/home/qm-web")), plan.toString());
