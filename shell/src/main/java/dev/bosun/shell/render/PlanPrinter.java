@@ -11,12 +11,14 @@ public final class PlanPrinter {
     }
 
     public static void print(List<Change> changes, boolean dryRun, PrintStream out) {
+        // Notes (# lines) explain a plan; they are not changes and are not counted as such.
+        long count = changes.stream().filter(c -> c.kind() != Change.Kind.NOTE).count();
         if (changes.isEmpty()) {
             out.println(dryRun ? "Plan (dry-run): no changes." : "No changes.");
             return;
         }
-        out.println(dryRun ? "Plan (dry-run, nothing was changed): " + changes.size() + " change"
-                + (changes.size() == 1 ? "" : "s") : "Changes: " + changes.size());
+        out.println(dryRun ? "Plan (dry-run, nothing was changed): " + count + " change"
+                + (count == 1 ? "" : "s") : "Changes: " + count);
         for (Change c : changes) {
             out.println(line(c));
             if (c.diff() != null) {

@@ -13,13 +13,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs commands with {@link ProcessBuilder}: a fixed PATH and {@code LC_ALL=C} (tool output is parsed),
@@ -79,14 +77,16 @@ final class ProcessExec implements Exec {
         }
         List<String> argv = command.argvFor(dir);
         Map<String, byte[]> before = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> listed = new LinkedHashMap<>();
         for (String f : files) {
-            // Directories in the list (e.g. the parent of a home useradd -m creates) are only mirrored, not diffed.
+            // Directories in the list (e.g. the parent of a home useradd -m creates) are watched for new entries.
             dev.bosun.api.FileStat st = fs.stat(f);
             if (st == null || st.type() == dev.bosun.api.FileStat.Type.FILE) {
                 before.put(f, st == null ? null : fs.readBytes(f));
+            } else if (st.type() == dev.bosun.api.FileStat.Type.DIRECTORY) {
+                listed.put(f, new java.util.HashSet<>(fs.list(f)));
             }
         }
-        Map<String, Boolean> treeBefore = dryRun ? scratchTree() : Map.of();
         // The command is shown as it would run on the real root, which is what a user would type.
         plan.record(new Change(Change.Kind.EXEC, command.argv().getFirst(),
                 dev.bosun.api.Shell.quote(command.argvFor(rootDir)), null));
@@ -101,32 +101,32 @@ final class ProcessExec implements Exec {
                 plan.record(new Change(kind, e.getKey(), kind + " " + e.getKey() + " (by " + command.argv().getFirst() + ")", diff));
             }
         }
-        if (dryRun) {
-            recordNewScratchEntries(treeBefore, command.argv().getFirst(), before.keySet());
+        for (Map.Entry<String, java.util.Set<String>> d : listed.entrySet()) {
+            for (String name : fs.list(d.getKey())) {
+                if (!d.getValue().contains(name)) {
+                    recordCreated(dev.bosun.api.Fs.join(d.getKey(), name), command.argv().getFirst());
+                }
+            }
         }
         return result;
     }
 
-    private Map<String, Boolean> scratchTree() {
-        Map<String, Boolean> m = new LinkedHashMap<>();
-        Path s = fs.scratch();
-        try (Stream<Path> w = Files.walk(s)) {
-            w.forEach(p -> m.put("/" + s.relativize(p), Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)));
-        } catch (IOException e) {
-            throw new BosunException("cannot read the dry-run view: " + e.getMessage(), e);
+    /**
+     * What a prefixed tool created below a watched directory (e.g. useradd -m's home and its skeleton), read
+     * through the view in both modes, so that a dry-run's plan and a real run's -v list are the same entries.
+     */
+    private void recordCreated(String p, String tool) {
+        dev.bosun.api.FileStat st = fs.stat(p);
+        if (st == null) {
+            return;
         }
-        return m;
-    }
-
-    /** Directories and files a prefixed tool created in the view (e.g. useradd -m's home) become plan entries. */
-    private void recordNewScratchEntries(Map<String, Boolean> before, String tool, java.util.Set<String> diffed) {
-        for (Map.Entry<String, Boolean> e : scratchTree().entrySet()) {
-            String p = e.getKey();
-            if (before.containsKey(p) || diffed.contains(p) || Files.exists(fs.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
-                continue;
+        boolean dir = st.type() == dev.bosun.api.FileStat.Type.DIRECTORY;
+        plan.record(new Change(dir ? Change.Kind.MKDIR : Change.Kind.CREATE, p, (dir ? "mkdir " : "create ") + p
+                + " (by " + tool + ", mode " + st.octalMode() + ", owner " + st.uid() + ":" + st.gid() + ")", null));
+        if (dir) {
+            for (String name : fs.list(p)) {
+                recordCreated(dev.bosun.api.Fs.join(p, name), tool);
             }
-            plan.record(new Change(e.getValue() ? Change.Kind.MKDIR : Change.Kind.CREATE, p,
-                    (e.getValue() ? "mkdir " : "create ") + p + " (by " + tool + ")", null));
         }
     }
 

@@ -7,16 +7,23 @@ import com.github.difflib.patch.Patch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Unified diffs of file contents for plans; binary or huge contents are summarised instead. */
+/**
+ * Unified diffs of file contents for plans, in the form GNU {@code patch} applies: a new file's hunk starts at
+ * {@code -0,0}, a deleted one's ends at {@code +0,0}, and a last line without a newline is followed by
+ * {@code \ No newline at end of file} on the side it belongs to. Binary or huge contents are summarised instead.
+ */
 final class UnifiedDiff {
     private static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Marks a last line that has no newline, so that it differs from the same text with one (NUL is never text here). */
+    private static final char NO_NEWLINE = '\0';
+    private static final String NO_NEWLINE_NOTE = "\\ No newline at end of file";
 
     private UnifiedDiff() {
     }
 
     /** The diff from {@code before} (null: absent) to {@code after} (null: deleted), or null when equal. */
     static String of(String path, byte[] before, byte[] after) {
-        if (before != null && after != null && java.util.Arrays.equals(before, after)) {
+        if (before == null && after == null || before != null && after != null && java.util.Arrays.equals(before, after)) {
             return null;
         }
         if (isBinary(before) || isBinary(after)) {
@@ -29,10 +36,15 @@ final class UnifiedDiff {
                 before == null ? "/dev/null" : "a" + path, after == null ? "/dev/null" : "b" + path, a, patch, 3);
         StringBuilder sb = new StringBuilder();
         for (String line : out) {
-            sb.append(line).append('\n');
-        }
-        if (after != null && after.length > 0 && after[after.length - 1] != '\n') {
-            sb.append("\\ No newline at end of file\n");
+            if (line.startsWith("@@ ")) {
+                // java-diff-utils numbers an empty side from 1; patch(1) expects 0 there.
+                line = line.replace("@@ -1,0 ", "@@ -0,0 ").replace(" +1,0 @@", " +0,0 @@");
+            }
+            if (!line.isEmpty() && line.charAt(line.length() - 1) == NO_NEWLINE) {
+                sb.append(line, 0, line.length() - 1).append('\n').append(NO_NEWLINE_NOTE).append('\n');
+            } else {
+                sb.append(line).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -60,6 +72,12 @@ final class UnifiedDiff {
         if (b == null || b.length == 0) {
             return List.of();
         }
-        return new String(b, StandardCharsets.UTF_8).lines().toList();
+        List<String> out = new java.util.ArrayList<>(List.of(new String(b, StandardCharsets.UTF_8).split("\n", -1)));
+        if (out.getLast().isEmpty()) {
+            out.removeLast(); // the text after the final newline
+        } else {
+            out.set(out.size() - 1, out.getLast() + NO_NEWLINE);
+        }
+        return out;
     }
 }
