@@ -29,6 +29,10 @@ class ReplTmuxTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed (.ci/run installs it)");
         session = "bosun-test-" + UUID.randomUUID().toString().substring(0, 8);
         home = Files.createTempDirectory("bosun-repl-home-");
+        // The REPL works on this directory as its --root, which must be an operating-system tree.
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(home.resolve("etc/group"), "root:x:0:\n");
     }
 
     @AfterEach
@@ -134,6 +138,9 @@ class ReplTmuxTest {
     private static String tmux(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("tmux");
+        // A server of its own: a test elsewhere (or a person) running tmux on the default socket cannot
+        // kill or disturb this one.
+        cmd.addAll(List.of("-L", "bosun-repl-test"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

@@ -40,10 +40,15 @@ class ScriptsTest {
                 assertTrue(dry.out().contains("Plan (dry-run, nothing was changed)"), dry.out());
                 assertEquals(before, Bosun.snapshot(root), script + " --dry-run changed the root");
 
-                Bosun.Result real = Bosun.run("--root", root.toString(), "run", script.toString());
+                Bosun.Result real = Bosun.run("-v", "--root", root.toString(), "run", script.toString());
                 assertEquals(0, real.status(), script + ": " + real.err());
                 Map<String, Integer> afterFirst = Bosun.snapshot(root);
                 assertFalse(before.equals(afterFirst), script + " changed nothing on a fresh root");
+
+                Bosun.Result converged = Bosun.run("--root", root.toString(), "--dry-run", "run", script.toString());
+                assertEquals(0, converged.status(), script + ": " + converged.err());
+                assertTrue(converged.out().contains("Plan (dry-run): no changes."), script + " plans changes on a "
+                        + "converged root:\n" + converged.out());
 
                 Bosun.Result again = Bosun.run("--root", root.toString(), "run", script.toString());
                 assertEquals(0, again.status(), script + ": " + again.err());
@@ -57,11 +62,19 @@ class ScriptsTest {
         }));
     }
 
+    /** A directory with the least a root must have (etc/passwd, etc/group). */
+    private static Path minimalRoot(String prefix) throws IOException {
+        Path root = Files.createTempDirectory(prefix);
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
+        return root;
+    }
+
     @Test
     void helloDryRunShowsTheDiffAndTheAuditTrailRecordsTheRealRun() throws Exception {
-        Path root = Files.createTempDirectory("bosun-hello-");
+        Path root = minimalRoot("bosun-hello-");
         try {
-            Files.createDirectories(root.resolve("etc"));
             Path hello = Bosun.REPO.resolve("scripts/hello.js");
             Bosun.Result dry = Bosun.run("--root", root.toString(), "--dry-run", "run", hello.toString(), "Hi");
             assertEquals(0, dry.status(), dry.err());
@@ -79,7 +92,7 @@ class ScriptsTest {
 
     @Test
     void badArgumentInAScriptExitsOneWithAOneLineError() throws Exception {
-        Path dir = Files.createTempDirectory("bosun-bad-");
+        Path dir = minimalRoot("bosun-bad-");
         try {
             Path script = dir.resolve("bad.js");
             Files.writeString(script, "users.ensure({name: 'Web/1', system: true});\n");

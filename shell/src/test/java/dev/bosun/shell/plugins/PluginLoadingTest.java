@@ -100,6 +100,9 @@ class PluginLoadingTest {
     @Test
     void pluginMutatingOpIsPlannedUnderDryRunAndAuditedWhenApplied() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("root-" + System.nanoTime()));
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
         Path state = tmp.resolve("state-" + System.nanoTime() + ".db");
         ShellRun dry = ShellRun.of("--plugins", goodRoot.toString(), "--root", root.toString(), "--state",
                 state.toString(), "-n", "-e", "hello.mark('/marker')");

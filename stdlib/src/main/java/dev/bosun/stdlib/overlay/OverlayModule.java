@@ -46,6 +46,10 @@ public final class OverlayModule implements HostModule {
         OverlayStore store = new OverlayStore(ctx);
         OverlayRecord recorded = store.find(name);
         if (recorded == null && ctx.fs().exists(lay.dir())) {
+            // A create's directory appears only after its claim commits: read again before calling it left over.
+            recorded = store.find(name);
+        }
+        if (recorded == null && ctx.fs().exists(lay.dir())) {
             throw new BosunException(lay.dir() + " already exists but no overlay record names it (left over?); "
                     + "move it away or pick another name");
         }
@@ -57,6 +61,9 @@ public final class OverlayModule implements HostModule {
         try {
             makeLayout(ctx, r);
         } catch (RuntimeException e) {
+            if (e instanceof BosunException && layoutComplete(ctx, r)) {
+                return info(ctx, r, true); // a concurrent create of the same spec made the rest meanwhile
+            }
             ctx.fs().deleteTree(lay.dir());
             store.delete(name);
             throw e;
@@ -74,14 +81,16 @@ public final class OverlayModule implements HostModule {
         try {
             makeLayout(ctx, r);
         } catch (BosunException e) {
-            Layout lay = r.layout();
-            for (String d : List.of(lay.upper(), lay.work(), lay.merged())) {
-                if (!ctx.fs().exists(d)) {
-                    throw e;
-                }
+            if (!layoutComplete(ctx, r)) {
+                throw e;
             }
         }
         return info(ctx, r, ctx.plan().size() > before);
+    }
+
+    private static boolean layoutComplete(HostContext ctx, OverlayRecord r) {
+        Layout lay = r.layout();
+        return List.of(lay.upper(), lay.work(), lay.merged()).stream().allMatch(ctx.fs()::exists);
     }
 
     /** The overlay's directories and opaque marks; what already exists is left as it is. */
