@@ -87,6 +87,16 @@ class EffectBoundaryTest {
     }
 
     @Test
+    void theScanCoversEveryModule() {
+        Set<String> names = repository.classNames();
+        for (String cls : List.of("dev.bosun.api.HostContext", "dev.bosun.stdlib.kvm.KvmModule", "dev.bosun.shell.cli.Main",
+                "dev.bosun.plugins.loopback.LoopbackModule", "dev.bosun.plugins.sandbox.SandboxModule",
+                "dev.bosun.plugins.template.TemplateModule")) {
+            assertTrue(names.contains(cls), cls + " was not scanned");
+        }
+    }
+
+    @Test
     void everyAllowedClassExistsAndStillNeedsIt() {
         Set<String> touching = repository.scan().stream().map(EffectScanner.Finding::className)
                 .collect(Collectors.toSet());
