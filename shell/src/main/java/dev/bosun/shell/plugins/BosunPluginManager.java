@@ -117,10 +117,19 @@ final class BosunPluginManager extends DefaultPluginManager {
         return super.loadPluginFromPath(pluginPath);
     }
 
-    /** PF4J only checks that id and version are present; a version and a requires it cannot compare are broken too. */
+    /**
+     * PF4J only checks that id and version are present; an id that is not a plain name, and a version and a
+     * requires it cannot compare, are broken too.
+     */
     @Override
     protected void validatePluginDescriptor(PluginDescriptor descriptor) {
         super.validatePluginDescriptor(descriptor);
+        try {
+            // An id ends up in file names, messages and terminals: the same rule as for installing.
+            PluginId.check(descriptor.getPluginId(), "descriptor");
+        } catch (dev.bosun.api.InvalidValueException e) {
+            throw new PluginRuntimeException(e.getMessage());
+        }
         try {
             getVersionManager().compareVersions(descriptor.getVersion(), "0.0.0");
         } catch (RuntimeException e) {
