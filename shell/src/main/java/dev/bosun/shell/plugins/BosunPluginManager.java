@@ -7,6 +7,7 @@ import org.pf4j.Plugin;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
@@ -57,6 +58,35 @@ final class BosunPluginManager extends DefaultPluginManager {
                 return false;
             }
         };
+    }
+
+    /**
+     * PF4J reads {@code enabled.txt}/{@code disabled.txt} from the first plugin root. Under StrictModes a root
+     * nobody trusts must not decide which trusted plugins run either: then no plugin is disabled by file.
+     * (Called from PF4J's constructor; it needs only the roots, which are set by then.)
+     */
+    @Override
+    protected PluginStatusProvider createPluginStatusProvider() {
+        Path first = pluginsRoots.isEmpty() ? null : pluginsRoots.getFirst();
+        if (first != null && StrictModes.enforced() && StrictModes.reasonAgainst(first, false) != null) {
+            return new PluginStatusProvider() {
+                @Override
+                public boolean isPluginDisabled(String pluginId) {
+                    return false;
+                }
+
+                @Override
+                public void disablePlugin(String pluginId) {
+                    throw new UnsupportedOperationException("plugins are not disabled through an untrusted root");
+                }
+
+                @Override
+                public void enablePlugin(String pluginId) {
+                    throw new UnsupportedOperationException("plugins are not enabled through an untrusted root");
+                }
+            };
+        }
+        return super.createPluginStatusProvider();
     }
 
     @Override

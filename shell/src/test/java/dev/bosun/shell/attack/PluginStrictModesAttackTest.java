@@ -137,6 +137,22 @@ class PluginStrictModesAttackTest {
         assertSkippedWithNoCodeRun(root, dir, link + " is a symbolic link; a plugin directory may not contain links");
     }
 
+    /** PF4J reads disabled.txt from the first root: an untrusted first root must not switch off trusted plugins. */
+    @Test
+    void anUntrustedFirstRootDoesNotDecideWhichPluginsRun() throws IOException {
+        Path open = evilRoot(tmp.resolve("open"));
+        Files.writeString(open.resolve("disabled.txt"), "fine\n");
+        mode(open, 0777);
+        Path good = Files.createDirectories(tmp.resolve("good"));
+        fine(good);
+        ShellRun r = ShellRun.of("--plugins", open.toString(), "--plugins", good.toString(), "-e", "fine.greet('x')");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("hello x", r.out().strip());
+        assertEquals(List.of("bosun: plugin " + open + " skipped: " + open + " is writable by others (mode 0777)" + RULE),
+                r.err().lines().toList());
+        PluginInspectionAttackTest.assertNoMarkers(markers);
+    }
+
     /** What {@code sudo -E bosun} keeps: a user's XDG_DATA_HOME and BOSUN_PLUGIN_PATH. */
     @Test
     void directoriesFromTheEnvironmentAreCheckedToo() throws Exception {
