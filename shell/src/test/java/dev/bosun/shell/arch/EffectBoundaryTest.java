@@ -28,9 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and plugins go through {@code HostContext}. Every class file of api, stdlib, shell and the example
  * plugins is scanned for the calls listed in {@link HostEffect} (lambdas and nested classes included).
  *
- * <p>bench is not scanned: it measures the real tools Bosun replaces (it runs useradd, writes scratch
- * roots and spawns bosun processes to time them), is never part of the shell or a plugin, and no
- * module code reaches it.
+ * <p>bench is not scanned: it builds scratch roots of its own (temp directories, seeded {@code etc/} files)
+ * to time operations against, is never part of the shell or a plugin, and no module code reaches it.
  */
 class EffectBoundaryTest {
     /**
