@@ -17,6 +17,9 @@ public interface HostContext {
     /** The changes made (or, under dry-run, that would be made) by this session. */
     Plan plan();
 
+    /** Probes of the live kernel's character devices (KVM ioctls); read-only by construction. */
+    Devices devices();
+
     /** Bosun's SQLite store for allocations and the audit log. */
     State state();
 

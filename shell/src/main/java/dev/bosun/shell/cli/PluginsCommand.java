@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bosun.api.BosunException;
 import dev.bosun.shell.js.JsonCodec;
+import dev.bosun.shell.plugins.InspectedPlugin;
 import dev.bosun.shell.plugins.PluginInstaller;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.shell.plugins.PluginStatus;
@@ -133,7 +134,7 @@ public final class PluginsCommand implements Runnable {
 
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = {"Install a plugin zip (or jar) into the user plugin directory.",
-                "It is loaded in isolation first; a plugin that would be skipped is not installed. "
+                "It is inspected first, never run: a plugin whose files say it would be skipped is not installed. "
                         + "An installed plugin with the same id is replaced. With -n: print the plan only."})
     static final class InstallCommand implements java.util.concurrent.Callable<Integer> {
         @ParentCommand
@@ -147,7 +148,7 @@ public final class PluginsCommand implements Runnable {
             return plugins.change("plugins install", ctx -> {
                 PluginInstaller.Installed r = new PluginInstaller(PluginSet.userDirectory(), plugins.roots())
                         .install(path, ctx);
-                PluginStatus p = r.plugin();
+                InspectedPlugin p = r.plugin();
                 if (r.shadowedBy() != null && !ctx.dryRun()) {
                     System.err.println("bosun: warning: plugin " + p.id() + " is also found in " + r.shadowedBy()
                             + ", which is loaded first; the installed copy is reported as a duplicate until that one is gone");

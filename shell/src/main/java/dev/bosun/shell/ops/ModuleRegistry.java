@@ -84,16 +84,24 @@ public final class ModuleRegistry {
         return modules.get(name);
     }
 
+    /**
+     * Fails with the reason a plugin is skipped for when {@code name} (declared by {@code className}) is not a
+     * module name; shared with the plugin inspector, which reads the name from the class file.
+     */
+    public static void checkModuleName(String className, String name) {
+        if (!MODULE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(className + ": module name '" + name + "' must match "
+                    + MODULE_NAME.pattern());
+        }
+    }
+
     static ModuleInfo describe(HostModule instance, String origin) {
         Class<?> cls = instance.getClass();
         Module m = cls.getAnnotation(Module.class);
         if (m == null) {
             throw new IllegalArgumentException(cls.getName() + " implements HostModule but has no @Module annotation");
         }
-        if (!MODULE_NAME.matcher(m.name()).matches()) {
-            throw new IllegalArgumentException(cls.getName() + ": module name '" + m.name() + "' must match "
-                    + MODULE_NAME.pattern());
-        }
+        checkModuleName(cls.getName(), m.name());
         List<Method> methods = new ArrayList<>(Arrays.asList(cls.getMethods()));
         // Declaration order is not guaranteed by reflection; sort by name for a stable listing.
         methods.sort(Comparator.comparing(Method::getName));

@@ -6,6 +6,8 @@ import org.pf4j.DefaultPluginManager;
 import org.pf4j.Plugin;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
+import org.pf4j.PluginRepository;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
@@ -17,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PF4J's default manager with what Bosun needs on top: the system version is the Bosun API version
+ * PF4J's default manager with what Bosun needs on top: plugins are found by {@link TrustedPluginRepository}
+ * (StrictModes as root), the system version is the Bosun API version
  * (so {@code Plugin-Requires} is checked), every plugin path is loaded on its own and a failure is
  * kept as a {@link PluginProblem} instead of only being logged, plugins carrying host classes are
  * refused before their class loader exists, and a plugin class whose constructor throws fails with
@@ -25,10 +28,65 @@ import java.util.List;
  */
 final class BosunPluginManager extends DefaultPluginManager {
     private final List<PluginProblem> problems = new ArrayList<>();
+    private final TrustedPluginRepository trusted;
 
-    BosunPluginManager(List<Path> roots) {
+    /**
+     * @param roots  plugin roots in search order
+     * @param strict true to load only what {@link StrictModes} trusts (Bosun runs as root)
+     */
+    BosunPluginManager(List<Path> roots, boolean strict) {
         super(roots);
+        this.trusted = new TrustedPluginRepository(roots, strict);
         setSystemVersion(Version.bosun());
+    }
+
+    /**
+     * PF4J's own repositories list and unpack whatever is in the roots; Bosun lists through
+     * {@link TrustedPluginRepository} instead, so PF4J gets one that finds nothing by itself.
+     * (Called from PF4J's constructor, before this class's fields exist.)
+     */
+    @Override
+    protected PluginRepository createPluginRepository() {
+        return new PluginRepository() {
+            @Override
+            public List<Path> getPluginPaths() {
+                return List.of();
+            }
+
+            @Override
+            public boolean deletePluginPath(Path pluginPath) {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * PF4J reads {@code enabled.txt}/{@code disabled.txt} from the first plugin root. Under StrictModes a root
+     * nobody trusts must not decide which trusted plugins run either: then no plugin is disabled by file.
+     * (Called from PF4J's constructor; it needs only the roots, which are set by then.)
+     */
+    @Override
+    protected PluginStatusProvider createPluginStatusProvider() {
+        Path first = pluginsRoots.isEmpty() ? null : pluginsRoots.getFirst();
+        if (first != null && StrictModes.enforced() && StrictModes.reasonAgainst(first, false) != null) {
+            return new PluginStatusProvider() {
+                @Override
+                public boolean isPluginDisabled(String pluginId) {
+                    return false;
+                }
+
+                @Override
+                public void disablePlugin(String pluginId) {
+                    throw new UnsupportedOperationException("plugins are not disabled through an untrusted root");
+                }
+
+                @Override
+                public void enablePlugin(String pluginId) {
+                    throw new UnsupportedOperationException("plugins are not enabled through an untrusted root");
+                }
+            };
+        }
+        return super.createPluginStatusProvider();
     }
 
     @Override
@@ -46,7 +104,8 @@ final class BosunPluginManager extends DefaultPluginManager {
     public void loadPlugins() {
         List<Path> paths;
         try {
-            paths = pluginRepository.getPluginPaths();
+            paths = trusted.getPluginPaths();
+            problems.addAll(trusted.problems());
         } catch (RuntimeException e) {
             problems.add(new PluginProblem(pluginsRoots.isEmpty() ? Path.of(".") : pluginsRoots.getFirst(),
                     "cannot list plugins: " + PluginStatus.describe(e)));
@@ -88,10 +147,19 @@ final class BosunPluginManager extends DefaultPluginManager {
         return super.loadPluginFromPath(pluginPath);
     }
 
-    /** PF4J only checks that id and version are present; a version and a requires it cannot compare are broken too. */
+    /**
+     * PF4J only checks that id and version are present; an id that is not a plain name, and a version and a
+     * requires it cannot compare, are broken too.
+     */
     @Override
     protected void validatePluginDescriptor(PluginDescriptor descriptor) {
         super.validatePluginDescriptor(descriptor);
+        try {
+            // An id ends up in file names, messages and terminals: the same rule as for installing.
+            PluginId.check(descriptor.getPluginId(), "descriptor");
+        } catch (dev.bosun.api.InvalidValueException e) {
+            throw new PluginRuntimeException(e.getMessage());
+        }
         try {
             getVersionManager().compareVersions(descriptor.getVersion(), "0.0.0");
         } catch (RuntimeException e) {

@@ -59,13 +59,28 @@ final class BundledClasses {
         return null;
     }
 
+    /** The same check on a plugin read into memory (for installing: nothing is unpacked or loaded). */
+    static String check(PluginArchive archive) {
+        for (PluginArchive.ClassPathEntry e : archive.classPath()) {
+            String r = find(e.files().keySet(), e.where());
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     private static String checkJar(Path jar, String where) throws IOException {
         try (JarFile jf = new JarFile(jar.toFile(), false)) {
-            for (JarEntry e : (Iterable<JarEntry>) jf.stream()::iterator) {
-                for (String[] host : HOST_PACKAGES) {
-                    if (e.getName().startsWith(host[0]) && e.getName().endsWith(".class")) {
-                        return reason(host, where);
-                    }
+            return find(jf.stream().map(JarEntry::getName).toList(), where);
+        }
+    }
+
+    private static String find(Iterable<String> entryNames, String where) {
+        for (String name : entryNames) {
+            for (String[] host : HOST_PACKAGES) {
+                if (name.startsWith(host[0]) && name.endsWith(".class")) {
+                    return reason(host, where);
                 }
             }
         }

@@ -3,9 +3,7 @@ package dev.bosun.shell.plugins;
 import dev.bosun.api.BosunException;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.WriteOptions;
-import dev.bosun.shell.ops.ModuleInfo;
 import dev.bosun.shell.ops.ModuleRegistry;
-import dev.bosun.stdlib.effect.LocalHostContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * Installs plugin files into the user plugin directory and removes them. A plugin is installed only
- * after it loaded cleanly in a throw-away plugin manager of its own and its module names are free, so
- * a broken plugin never reaches the directory the shell loads from. Files are written through the
- * effect layer (atomic writes, planned under --dry-run) like every other change Bosun makes.
+ * Installs plugin files into the user plugin directory and removes them, without ever running plugin
+ * code: the candidate and the installed plugins are read by {@link PluginInspector} (descriptor, extension
+ * index, class files as bytes), never loaded, so {@code bosun -n plugins install evil.zip} as root reads a
+ * zip and prints a plan, nothing more. A plugin is installed only when its files say it would load (valid
+ * id and version, a {@code requires} this Bosun meets, no bundled host classes, modules whose names are
+ * free); what only running it can show (a constructor that throws) shows when the shell loads it. Files are
+ * written through the effect layer (atomic writes, planned under --dry-run) like every other change Bosun makes.
  */
 public final class PluginInstaller {
     private final Path userDir;
@@ -35,10 +35,10 @@ public final class PluginInstaller {
     }
 
     /** What {@link #install} did. */
-    public record Installed(PluginStatus plugin, Path target, List<Path> replaced, String shadowedBy) {
+    public record Installed(InspectedPlugin plugin, Path target, List<Path> replaced, String shadowedBy) {
     }
 
-    /** Validates the plugin zip or jar at {@code file}, then copies it to the user directory as {@code <id>.zip|jar}. */
+    /** Inspects the plugin zip or jar at {@code file}, then copies it to the user directory as {@code <id>.zip|jar}. */
     public Installed install(Path file, HostContext ctx) {
         Path source = file.toAbsolutePath().normalize();
         String ext = extension(source);
@@ -47,31 +47,54 @@ public final class PluginInstaller {
         }
         byte[] bytes;
         try {
+            if (Files.size(source) > PluginArchive.MAX_BYTES) {
+                throw new BosunException(file + ": larger than " + (PluginArchive.MAX_BYTES >> 20) + " MiB; not a plugin");
+            }
             bytes = Files.readAllBytes(source);
         } catch (IOException e) {
             throw new BosunException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        PluginStatus candidate = validate(source.getFileName().toString(), bytes);
+        // The bytes inspected are the bytes written: the file cannot change in between.
+        InspectedPlugin candidate;
+        try {
+            candidate = PluginInspector.inspect(PluginArchive.of(source.getFileName().toString(), bytes));
+        } catch (PluginInspector.Refused e) {
+            throw new BosunException(e.id() != null ? "plugin " + e.id() + " not installed: " + e.reason()
+                    : file + ": not a plugin: " + e.reason(), e);
+        }
+        String id = candidate.id();
+        boolean strict = StrictModes.enforced();
+        refuseUntrustedUserDir(strict, "plugin " + id + " not installed");
+        ModuleRegistry stdlib = ModuleRegistry.withStdlib();
+        List<PluginScan.Found> installed = PluginScan.of(pluginDirs, strict);
+        for (String name : candidate.modules()) {
+            String owner = stdlib.module(name) != null ? "stdlib" : installed.stream()
+                    .filter(f -> f.plugin() != null && !f.plugin().id().equals(id) && f.plugin().modules().contains(name))
+                    .map(PluginScan.Found::id).findFirst().orElse(null);
+            if (owner != null) {
+                throw new BosunException("plugin " + id + " not installed: module name '" + name
+                        + "' is already taken by " + owner);
+            }
+        }
         List<Path> replaced = new ArrayList<>();
         String shadowedBy = null;
-        try (PluginSet current = PluginSet.loadFrom(pluginDirs, ModuleRegistry.withStdlib())) {
-            for (ModuleInfo m : current.registry().modules()) {
-                if (candidate.modules().contains(m.name()) && !m.origin().equals(candidate.id())) {
-                    throw new BosunException("plugin " + candidate.id() + " not installed: module name '" + m.name()
-                            + "' is already taken by " + m.origin());
-                }
+        for (PluginScan.Found f : installed) {
+            if (!id.equals(f.id())) {
+                continue;
             }
-            PluginStatus old = current.status(candidate.id());
-            if (old != null && old.source().toAbsolutePath().normalize().startsWith(userDir)) {
-                replaced.addAll(filesOf(old.source()));
-            } else if (old != null) {
-                shadowedBy = old.source().toString();
+            if (inUserDir(f)) {
+                replaced.addAll(f.files().existing());
+            } else if (shadowedBy == null && replaced.isEmpty()) {
+                shadowedBy = f.files().shown().toString();
             }
         }
         for (Path p : replaced) {
             ctx.fs().deleteTree(p.toString());
         }
-        Path target = userDir.resolve(candidate.id() + ext);
+        Path target = userDir.resolve(id + ext);
+        if (!userDir.equals(target.getParent())) {
+            throw new IllegalStateException("plugin id " + PluginId.quote(id) + " passed the id rule but is not a file name");
+        }
         ctx.fs().mkdirs(userDir.toString(), 0755, null, null);
         ctx.fs().write(target.toString(), bytes, WriteOptions.mode(0644));
         return new Installed(candidate, target, replaced, shadowedBy);
@@ -79,63 +102,53 @@ public final class PluginInstaller {
 
     /** Removes the plugin with this id from the user directory; returns the paths removed. */
     public List<Path> remove(String id, HostContext ctx) {
-        PluginStatus s;
-        List<String> known;
-        try (PluginSet current = PluginSet.loadFrom(pluginDirs, ModuleRegistry.withStdlib())) {
-            s = current.status(id);
-            known = current.statuses().stream().map(PluginStatus::id).toList();
-        }
-        if (s == null) {
+        PluginId.check(id, "plugins remove");
+        boolean strict = StrictModes.enforced();
+        refuseUntrustedUserDir(strict, "plugin " + id + " not removed");
+        List<PluginScan.Found> installed = PluginScan.of(pluginDirs, strict);
+        List<PluginScan.Found> matching = installed.stream().filter(f -> id.equals(f.id())).toList();
+        if (matching.isEmpty()) {
+            List<String> known = installed.stream().map(PluginScan.Found::id).filter(i -> i != null).distinct().toList();
             throw new BosunException("no plugin '" + id + "' (plugins: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
         }
-        if (!s.source().toAbsolutePath().normalize().startsWith(userDir)) {
-            throw new BosunException("plugin " + id + " comes from " + s.source() + ", not from the user plugin directory "
-                    + userDir + "; remove it there");
+        List<Path> files = new ArrayList<>();
+        for (PluginScan.Found f : matching) {
+            if (inUserDir(f)) {
+                files.addAll(f.files().existing());
+            }
         }
-        List<Path> files = filesOf(s.source());
+        if (files.isEmpty()) {
+            throw new BosunException("plugin " + id + " comes from " + matching.getFirst().files().shown()
+                    + ", not from the user plugin directory " + userDir + "; remove it there");
+        }
         for (Path p : files) {
             ctx.fs().deleteTree(p.toString());
         }
         return files;
     }
 
-    /** Loads the plugin alone in a scratch plugin root; returns its status or throws the reason it would be skipped. */
-    private static PluginStatus validate(String fileName, byte[] bytes) {
-        Path staging = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
-                .resolve("bosun-plugin-check-" + UUID.randomUUID());
-        // Staging is Bosun's own scratch space, never part of a dry-run plan: a context of its own, applied.
-        try (LocalHostContext scratch = LocalHostContext.open(Path.of("/"), false, staging.resolve("unused.db"), "plugins")) {
-            scratch.fs().mkdirs(staging.toString(), 0700, null, null);
-            try {
-                scratch.fs().write(staging.resolve(fileName).toString(), bytes, WriteOptions.mode(0600));
-                try (PluginSet alone = PluginSet.loadFrom(List.of(staging), ModuleRegistry.withStdlib())) {
-                    if (alone.statuses().isEmpty()) {
-                        throw new BosunException(fileName + ": no plugin found in it (no plugin.properties or "
-                                + "Plugin-Id manifest entry)");
-                    }
-                    PluginStatus s = alone.statuses().getFirst();
-                    if (s.state() != PluginStatus.State.LOADED) {
-                        throw new BosunException("plugin " + s.id() + " not installed: " + s.reason());
-                    }
-                    return s;
-                }
-            } finally {
-                scratch.fs().deleteTree(staging.toString());
-            }
+    /**
+     * As root, the user directory must be one the loader trusts (else an install would never load, and root
+     * would write into a directory someone else controls, e.g. the {@code XDG_DATA_HOME} that {@code sudo -E} kept).
+     */
+    private void refuseUntrustedUserDir(boolean strict, String what) {
+        if (!strict) {
+            return;
+        }
+        String why;
+        try {
+            why = StrictModes.checkCreatable(userDir);
+        } catch (IOException e) {
+            why = "cannot check it: " + e;
+        }
+        if (why != null) {
+            throw new BosunException(what + ": the user plugin directory " + userDir + " is not trusted: " + why
+                    + "; " + StrictModes.RULE);
         }
     }
 
-    /** The files that make up an installed plugin: a jar, or an unpacked directory and the zip it came from. */
-    private static List<Path> filesOf(Path source) {
-        List<Path> out = new ArrayList<>();
-        out.add(source);
-        if (Files.isDirectory(source)) {
-            Path zip = source.resolveSibling(source.getFileName() + ".zip");
-            if (Files.exists(zip)) {
-                out.add(zip);
-            }
-        }
-        return out;
+    private boolean inUserDir(PluginScan.Found f) {
+        return f.files().source().toAbsolutePath().normalize().startsWith(userDir);
     }
 
     private static String extension(Path p) {

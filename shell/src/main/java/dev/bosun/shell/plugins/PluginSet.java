@@ -52,13 +52,13 @@ public final class PluginSet implements AutoCloseable {
         if (existing.isEmpty()) {
             return new PluginSet(registry, null, List.of());
         }
-        BosunPluginManager pm = new BosunPluginManager(existing);
+        BosunPluginManager pm = new BosunPluginManager(existing, StrictModes.enforced());
         pm.loadPlugins();
         pm.startPlugins();
         List<PluginStatus> statuses = new ArrayList<>();
         for (PluginProblem p : pm.problems()) {
-            statuses.add(new PluginStatus(p.path().getFileName().toString(), "", PluginStatus.State.SKIPPED,
-                    List.of(), p.path(), "", "", "", p.reason()));
+            statuses.add(new PluginStatus(p.label(), "", PluginStatus.State.SKIPPED, List.of(), p.path(), "", "", "",
+                    p.reason()));
         }
         for (PluginWrapper w : pm.getPlugins()) {
             statuses.add(register(pm, w, registry));
@@ -90,8 +90,7 @@ public final class PluginSet implements AutoCloseable {
                 modules.add(create(pm, cls));
             }
             if (modules.isEmpty()) {
-                reason = "no modules found: META-INF/extensions.idx is missing or lists no HostModule "
-                        + "(annotate the module with @Extension and compile with -proc:full)";
+                reason = PluginInspector.NO_MODULES;
             } else {
                 List<String> names = registry.addAll(modules, w.getPluginId()).stream().map(ModuleInfo::name).toList();
                 return status(w, PluginStatus.State.LOADED, names, null);
@@ -118,9 +117,8 @@ public final class PluginSet implements AutoCloseable {
     }
 
     private static String requires(BosunPluginManager pm, PluginDescriptor d) {
-        String r = d.getRequires().trim();
         // PF4J reads a bare version as ">= version" unless exact versions are allowed; say the same.
-        return !pm.isExactVersionAllowed() && r.matches("\\d+\\.\\d+\\.\\d+") ? ">=" + r : r;
+        return pm.isExactVersionAllowed() ? d.getRequires().trim() : PluginInspector.effectiveRequires(d.getRequires());
     }
 
     private static PluginStatus status(PluginWrapper w, PluginStatus.State state, List<String> modules, String reason) {

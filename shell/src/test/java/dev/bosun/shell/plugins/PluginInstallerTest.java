@@ -48,19 +48,39 @@ class PluginInstallerTest {
     @Test
     void refusesBrokenPluginAndWritesNothing(@TempDir Path tmp) throws IOException {
         Path build = Files.createDirectories(tmp.resolve("build"));
+        Path zip = TestPlugins.build(build, "noindex", TestPlugins.Spec.of("noindex", "1.0.0", "*",
+                Map.of("t.x.XModule", TestPlugins.module("t.x", "XModule", "xmod", ""))).withoutProcessor());
+        Path user = tmp.resolve("user");
+        try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), false, tmp.resolve("s.db"), "test")) {
+            BosunException e = assertThrows(BosunException.class,
+                    () -> new PluginInstaller(user, List.of(user)).install(zip, ctx));
+            assertEquals("plugin noindex not installed: " + PluginInspector.NO_MODULES, e.getMessage());
+            assertFalse(Files.exists(user));
+            BosunException notZip = assertThrows(BosunException.class,
+                    () -> new PluginInstaller(user, List.of(user)).install(tmp.resolve("nothing.txt"), ctx));
+            assertTrue(notZip.getMessage().contains("not a plugin file"), notZip.getMessage());
+        }
+    }
+
+    /**
+     * Installing never runs the plugin, so a constructor that throws cannot be seen then: the plugin is
+     * installed, and the shell reports it skipped, with the reason, when it loads it.
+     */
+    @Test
+    void aConstructorFailureShowsWhenTheShellLoadsThePlugin(@TempDir Path tmp) throws IOException {
+        Path build = Files.createDirectories(tmp.resolve("build"));
         Path zip = TestPlugins.build(build, "throws", TestPlugins.Spec.of("throws", "1.0.0", "*",
                 Map.of("t.t.TModule", TestPlugins.module("t.t", "TModule", "tmod",
                         "public TModule() { throw new IllegalStateException(\"boom\"); }"))));
         Path user = tmp.resolve("user");
         try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), false, tmp.resolve("s.db"), "test")) {
-            BosunException e = assertThrows(BosunException.class,
-                    () -> new PluginInstaller(user, List.of(user)).install(zip, ctx));
-            assertEquals("plugin throws not installed: module class t.t.TModule failed in its constructor: "
-                    + "IllegalStateException: boom", e.getMessage());
-            assertFalse(Files.exists(user));
-            BosunException notZip = assertThrows(BosunException.class,
-                    () -> new PluginInstaller(user, List.of(user)).install(tmp.resolve("nothing.txt"), ctx));
-            assertTrue(notZip.getMessage().contains("not a plugin file"), notZip.getMessage());
+            PluginInstaller.Installed r = new PluginInstaller(user, List.of(user)).install(zip, ctx);
+            assertEquals(List.of("tmod"), r.plugin().modules());
+        }
+        try (PluginSet set = PluginSet.loadFrom(List.of(user), dev.bosun.shell.ops.ModuleRegistry.withStdlib())) {
+            PluginStatus s = set.status("throws");
+            assertEquals(PluginStatus.State.SKIPPED, s.state());
+            assertEquals("module class t.t.TModule failed in its constructor: IllegalStateException: boom", s.reason());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bosun.stdlib.effect;
 
 import dev.bosun.api.BosunException;
 import dev.bosun.api.Caller;
+import dev.bosun.api.Devices;
 import dev.bosun.api.Exec;
 import dev.bosun.api.Fs;
 import dev.bosun.api.HostContext;
@@ -29,6 +30,7 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     private final ViewFs fs;
     private final ProcessExec exec;
     private final LazyState state;
+    private final DeviceProbes devices;
     private final Caller caller;
     private volatile String source;
 
@@ -46,6 +48,7 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         this.fs = new ViewFs(this.root, scratch, plan);
         this.exec = new ProcessExec(fs, plan, dryRun, this.root);
         this.state = new LazyState(statePath, dryRun ? scratch.resolve(".bosun-state.db") : null);
+        this.devices = new DeviceProbes(this.root);
         this.caller = Identity.current();
         this.source = source;
     }
@@ -70,6 +73,11 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     @Override
     public RecordingPlan plan() {
         return plan;
+    }
+
+    @Override
+    public Devices devices() {
+        return devices;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bosun.stdlib.kvm;
 
 import dev.bosun.api.Check;
 import dev.bosun.api.Command;
+import dev.bosun.api.Devices;
 import dev.bosun.api.ExecResult;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
@@ -53,7 +54,7 @@ final class KvmChecks {
         }
         KvmCheck exists = exists();
         boolean usable = exists.passed();
-        KvmDevice.Opened opened = usable ? KvmDevice.open(fs.resolve(DEVICE).toString()) : null;
+        KvmDevice.Opened opened = usable ? KvmDevice.open(ctx.devices(), DEVICE) : null;
         try {
             KvmDevice kvm = opened != null ? opened.device() : null;
             KvmCheck accessible = !usable
@@ -72,7 +73,7 @@ final class KvmChecks {
                 createVm = KvmCheck.skip("createVm", "if a VM can be created (KVM_CREATE_VM)", why);
                 capabilities = KvmCheck.skip("capabilities", "for KVM capabilities (KVM_CHECK_EXTENSION)", why);
             } else {
-                NativeCalls.Result r = kvm.apiVersion();
+                Devices.ProbeResult r = kvm.apiVersion();
                 apiVersion = r.failed() ? null : r.value();
                 api = apiVersion(r);
                 createVm = createVm(kvm.createVm());
@@ -199,7 +200,7 @@ final class KvmChecks {
         return acl.extended() ? "; has a POSIX ACL" : "; no POSIX ACL";
     }
 
-    private KvmCheck apiVersion(NativeCalls.Result r) {
+    private KvmCheck apiVersion(Devices.ProbeResult r) {
         String title = "for KVM API version 12";
         if (r.failed()) {
             return new KvmCheck("apiVersion", title, CheckStatus.FAIL, "KVM_GET_API_VERSION failed: " + Errno.describe(r.errno()),
@@ -212,7 +213,7 @@ final class KvmChecks {
         return KvmCheck.pass("apiVersion", title, "KVM_GET_API_VERSION returned 12 (asked as " + callerName() + ")");
     }
 
-    private KvmCheck createVm(NativeCalls.Result r) {
+    private KvmCheck createVm(Devices.ProbeResult r) {
         String title = "if a VM can be created (KVM_CREATE_VM)";
         if (!r.failed()) {
             return KvmCheck.pass("createVm", title, "KVM_CREATE_VM returned a VM fd, closed again (asked as " + callerName() + ")");
@@ -226,7 +227,7 @@ final class KvmChecks {
     private KvmCheck capabilities(KvmDevice kvm, Map<String, Integer> into) {
         String title = "for KVM capabilities (KVM_CHECK_EXTENSION)";
         for (Map.Entry<String, Integer> cap : KvmDevice.CAPABILITIES.entrySet()) {
-            NativeCalls.Result r = kvm.checkExtension(cap.getValue());
+            Devices.ProbeResult r = kvm.checkExtension(cap.getValue());
             if (!r.failed()) {
                 into.put(cap.getKey(), r.value());
             }

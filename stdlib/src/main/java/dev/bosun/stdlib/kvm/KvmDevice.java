@@ -1,18 +1,19 @@
 package dev.bosun.stdlib.kvm;
 
+import dev.bosun.api.DeviceProbe;
+import dev.bosun.api.Devices;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An open {@code /dev/kvm} and the system ioctls Bosun asks it (numbers from linux/kvm.h, KVMIO = 0xAE).
- * Every call is a real ioctl: the kernel, not /proc/cpuinfo, says whether KVM works.
+ * An open {@code /dev/kvm} and the system ioctls Bosun asks it, made through {@link Devices} (the effect
+ * layer opens the node and makes the declared {@link DeviceProbe}s). Every call is a real ioctl: the
+ * kernel, not /proc/cpuinfo, says whether KVM works.
  */
 final class KvmDevice implements AutoCloseable {
     static final int EXPECTED_API_VERSION = 12;
-    static final long KVM_GET_API_VERSION = 0xAE00L;
-    static final long KVM_CREATE_VM = 0xAE01L;
-    static final long KVM_CHECK_EXTENSION = 0xAE03L;
 
     /**
      * The capabilities reported, by their KVM_CAP_* name and number. Most answer 0/1; NR_VCPUS,
@@ -20,46 +21,38 @@ final class KvmDevice implements AutoCloseable {
      */
     static final Map<String, Integer> CAPABILITIES = capabilities();
 
-    private final int fd;
-    private boolean closed;
+    private final Devices.Device device;
 
-    private KvmDevice(int fd) {
-        this.fd = fd;
+    private KvmDevice(Devices.Device device) {
+        this.device = device;
     }
 
-    /** Opens the device read+write as this process; the errno tells why when it cannot. */
-    static Opened open(String realPath) {
-        NativeCalls.Result r = NativeCalls.open(realPath, NativeCalls.O_RDWR | NativeCalls.O_CLOEXEC);
-        return r.failed() ? new Opened(null, r.errno()) : new Opened(new KvmDevice(r.value()), 0);
+    /** Opens the device node (a host path, resolved in the root) read+write as this process; the errno tells why when it cannot. */
+    static Opened open(Devices devices, String hostPath) {
+        Devices.Opened o = devices.open(hostPath, KvmChecks.MISC_MAJOR, KvmChecks.KVM_MINOR);
+        return o.device() == null ? new Opened(null, o.errno()) : new Opened(new KvmDevice(o.device()), 0);
     }
 
     /** Either an open device or the errno of the failed open. */
     record Opened(KvmDevice device, int errno) {
     }
 
-    NativeCalls.Result apiVersion() {
-        return NativeCalls.ioctl(fd, KVM_GET_API_VERSION, 0);
+    Devices.ProbeResult apiVersion() {
+        return device.probe(DeviceProbe.KVM_GET_API_VERSION, 0);
     }
 
-    /** Creates a VM (machine type 0) and closes its fd at once; the result's value is the fd it had. */
-    NativeCalls.Result createVm() {
-        NativeCalls.Result r = NativeCalls.ioctl(fd, KVM_CREATE_VM, 0);
-        if (!r.failed()) {
-            NativeCalls.close(r.value());
-        }
-        return r;
+    /** Creates a VM (machine type 0); the effect layer closes its fd at once. The result's value is the fd it had. */
+    Devices.ProbeResult createVm() {
+        return device.probe(DeviceProbe.KVM_CREATE_VM, 0);
     }
 
-    NativeCalls.Result checkExtension(int capability) {
-        return NativeCalls.ioctl(fd, KVM_CHECK_EXTENSION, capability);
+    Devices.ProbeResult checkExtension(int capability) {
+        return device.probe(DeviceProbe.KVM_CHECK_EXTENSION, capability);
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            NativeCalls.close(fd);
-        }
+        device.close();
     }
 
     private static Map<String, Integer> capabilities() {
