@@ -74,30 +74,89 @@ public final class Check {
         return value;
     }
 
-    /** Quotes a value for a message, making control characters visible so the message stays one line. */
+    /** Code points of a value that {@link #quote} shows; the rest is counted, not shown. */
+    public static final int QUOTE_LIMIT = 80;
+
+    /**
+     * Quotes a value for a one-line message: at most {@link #QUOTE_LIMIT} code points of it (a longer value
+     * reads {@code "abc…" (5000 characters)}), with {@code "} and {@code \} escaped and every character that
+     * is invisible or changes how the line displays written as an escape (see {@link #isHidden}), so a value
+     * can neither break the line, nor hide or reorder text around it, nor flood the terminal.
+     */
     public static String quote(String value) {
         if (value == null) {
             return "null";
         }
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), QUOTE_LIMIT) + 24).append('"');
+        int end = appendEscaped(sb, value, QUOTE_LIMIT, true);
+        if (end < value.length()) {
+            return sb.append("\u2026\" (").append(value.codePointCount(0, value.length()))
+                    .append(" characters)").toString();
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * Text for one line of output, as it is: escapes only the characters {@link #isHidden} names (line breaks
+     * included) and cuts it after {@code maxCodePoints}, ending {@code … (N characters)}. For whole messages
+     * whose values are already quoted; a last line of defence where text of unknown origin is printed.
+     */
+    public static String oneLine(String text, int maxCodePoints) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), maxCodePoints) + 24);
+        int end = appendEscaped(sb, text, maxCodePoints, false);
+        if (end < text.length()) {
+            sb.append("\u2026 (").append(text.codePointCount(0, text.length())).append(" characters)");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * True for characters a message must not contain as they are: controls (C0, DEL, C1: line breaks,
+     * terminal escapes), format characters (bidi embeddings, overrides and isolates U+202A-U+202E,
+     * U+2066-U+2069, marks U+200E/U+200F/U+061C, zero-width U+200B-U+200D, U+2060, U+FEFF, Unicode tags),
+     * the line and paragraph separators, and unpaired surrogates.
+     */
+    public static boolean isHidden(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE -> true;
+            default -> false;
+        };
+    }
+
+    /** Appends at most {@code max} code points of {@code s}, escaped; returns the index where it stopped. */
+    private static int appendEscaped(StringBuilder sb, String s, int max, boolean quoted) {
+        int i = 0;
+        for (int n = 0; i < s.length() && n < max; n++) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 case '\0' -> sb.append("\\0");
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
+                case '"', '\\' -> {
+                    if (quoted) {
+                        sb.append('\\');
+                    }
+                    sb.append((char) c);
+                }
                 default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
+                    if (!isHidden(c)) {
+                        sb.appendCodePoint(c);
+                    } else if (c < 0x100) {
+                        sb.append(String.format("\\x%02x", c));
+                    } else if (c < 0x10000) {
+                        sb.append(String.format("\\u%04x", c));
                     } else {
-                        sb.append(c);
+                        sb.append(String.format("\\u{%x}", c));
                     }
                 }
             }
         }
-        return sb.append('"').toString();
+        return i;
     }
 }
