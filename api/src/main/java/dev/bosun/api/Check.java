@@ -57,21 +57,40 @@ public final class Check {
         return value;
     }
 
-    /** An absolute, normalised path without {@code ..} or {@code .} segments, NUL or newlines. */
+    /** The kernel's limits on a path and on one of its names, in bytes ({@code PATH_MAX}, {@code NAME_MAX}). */
+    public static final int PATH_MAX = 4096;
+    public static final int NAME_MAX = 255;
+
+    /**
+     * An absolute, normalised path without {@code ..} or {@code .} segments, NUL or newlines, within the
+     * kernel's length limits (so a path no call could open is refused here, with its value quoted).
+     */
     public static String absolutePath(String param, String value) {
         singleLine(param, notBlank(param, value));
         if (!value.startsWith("/")) {
             throw new InvalidValueException(param, quote(value) + " must be an absolute path");
         }
+        if (value.length() >= PATH_MAX || utf8Length(value) >= PATH_MAX) {
+            throw new InvalidValueException(param, quote(value) + " must be shorter than " + PATH_MAX
+                    + " bytes (PATH_MAX)");
+        }
         for (String segment : value.split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
                 throw new InvalidValueException(param, quote(value) + " must not contain '.' or '..' segments");
+            }
+            if (utf8Length(segment) > NAME_MAX) {
+                throw new InvalidValueException(param, quote(value) + " must not have a name longer than " + NAME_MAX
+                        + " bytes (NAME_MAX)");
             }
         }
         if (value.length() > 1 && (value.endsWith("/") || value.contains("//"))) {
             throw new InvalidValueException(param, quote(value) + " must be normalised (no trailing or double '/')");
         }
         return value;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** Code points of a value that {@link #quote} shows; the rest is counted, not shown. */
