@@ -138,7 +138,7 @@ final class ModuleFileSystem implements FileSystem {
     private Path allowedReal(Path p) throws IOException {
         if (scriptDir == null) {
             throw new SecurityException("importing files is only possible from scripts run with 'bosun run' ("
-                    + p + ")");
+                    + Check.quote(p.toString()) + ")");
         }
         Path real;
         try {
@@ -147,11 +147,11 @@ final class ModuleFileSystem implements FileSystem {
             throw new NoSuchFileException(p.toString());
         }
         if (!real.startsWith(scriptDir)) {
-            throw new SecurityException("import of " + p + " is outside the script's directory " + scriptDir);
+            throw new SecurityException("import of " + Check.quote(p.toString()) + " is outside the script's directory " + scriptDir);
         }
         String name = real.getFileName().toString();
         if (!(name.endsWith(".js") || name.endsWith(".mjs")) || !Files.isRegularFile(real)) {
-            throw new SecurityException("import of " + p + " refused: only .js and .mjs files can be imported");
+            throw new SecurityException("import of " + Check.quote(p.toString()) + " refused: only .js and .mjs files can be imported");
         }
         return real;
     }
@@ -159,7 +159,7 @@ final class ModuleFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
         if (modes.contains(AccessMode.WRITE) || modes.contains(AccessMode.EXECUTE)) {
-            throw new SecurityException("scripts cannot write or execute files (" + path + ")");
+            throw new SecurityException("scripts cannot write or execute files (" + Check.quote(path.toString()) + ")");
         }
         checkNotRefused(path);
         if (path.startsWith(VIRTUAL)) {
@@ -186,7 +186,7 @@ final class ModuleFileSystem implements FileSystem {
             throws IOException {
         for (OpenOption o : options) {
             if (o != StandardOpenOption.READ) {
-                throw new SecurityException("scripts can only read modules (" + path + ")");
+                throw new SecurityException("scripts can only read modules (" + Check.quote(path.toString()) + ")");
             }
         }
         checkNotRefused(path);
