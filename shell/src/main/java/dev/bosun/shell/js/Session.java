@@ -152,7 +152,10 @@ public final class Session implements AutoCloseable {
         return context.eval(src);
     }
 
-    /** Code Bosun is given to run imports only what imports may name ({@link DataImports}). */
+    /**
+     * Refuses code that imports a {@code data:} URL literally: GraalJS would load it without asking the file
+     * system that refuses every other specifier ({@link DataImports}).
+     */
     private void checkNoDataImport(String code) {
         try {
             files.checkNoDataImport(code);
