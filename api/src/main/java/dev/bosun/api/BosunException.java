@@ -15,11 +15,17 @@ public class BosunException extends RuntimeException {
         super(oneLine(message), cause);
     }
 
-    /** Messages are shown on one line; tools' multi-line stderr is folded so nothing scrolls away. */
+    /** Code points a message keeps; a tool's stderr or a value that slipped past {@link Check#quote} is cut. */
+    public static final int MESSAGE_LIMIT = 2000;
+
+    /**
+     * Messages are shown on one line; tools' multi-line stderr is folded so nothing scrolls away, and what is
+     * left of invisible or line-breaking characters is escaped and the length bounded ({@link Check#oneLine}).
+     */
     static String oneLine(String message) {
         if (message == null) {
             return "unknown error";
         }
-        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return Check.oneLine(message.strip().replaceAll("\\s*\\R\\s*", "; "), MESSAGE_LIMIT);
     }
 }

@@ -57,15 +57,30 @@ public final class Check {
         return value;
     }
 
-    /** An absolute, normalised path without {@code ..} or {@code .} segments, NUL or newlines. */
+    /** The kernel's limits on a path and on one of its names, in bytes ({@code PATH_MAX}, {@code NAME_MAX}). */
+    public static final int PATH_MAX = 4096;
+    public static final int NAME_MAX = 255;
+
+    /**
+     * An absolute, normalised path without {@code ..} or {@code .} segments, NUL or newlines, within the
+     * kernel's length limits (so a path no call could open is refused here, with its value quoted).
+     */
     public static String absolutePath(String param, String value) {
         singleLine(param, notBlank(param, value));
         if (!value.startsWith("/")) {
             throw new InvalidValueException(param, quote(value) + " must be an absolute path");
         }
+        if (value.length() >= PATH_MAX || utf8Length(value) >= PATH_MAX) {
+            throw new InvalidValueException(param, quote(value) + " must be shorter than " + PATH_MAX
+                    + " bytes (PATH_MAX)");
+        }
         for (String segment : value.split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
                 throw new InvalidValueException(param, quote(value) + " must not contain '.' or '..' segments");
+            }
+            if (utf8Length(segment) > NAME_MAX) {
+                throw new InvalidValueException(param, quote(value) + " must not have a name longer than " + NAME_MAX
+                        + " bytes (NAME_MAX)");
             }
         }
         if (value.length() > 1 && (value.endsWith("/") || value.contains("//"))) {
@@ -74,30 +89,93 @@ public final class Check {
         return value;
     }
 
-    /** Quotes a value for a message, making control characters visible so the message stays one line. */
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** Code points of a value that {@link #quote} shows; the rest is counted, not shown. */
+    public static final int QUOTE_LIMIT = 80;
+
+    /**
+     * Quotes a value for a one-line message: at most {@link #QUOTE_LIMIT} code points of it (a longer value
+     * reads {@code "abc…" (5000 characters)}), with {@code "} and {@code \} escaped and every character that
+     * is invisible or changes how the line displays written as an escape (see {@link #isHidden}), so a value
+     * can neither break the line, nor hide or reorder text around it, nor flood the terminal.
+     */
     public static String quote(String value) {
         if (value == null) {
             return "null";
         }
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), QUOTE_LIMIT) + 24).append('"');
+        int end = appendEscaped(sb, value, QUOTE_LIMIT, true);
+        if (end < value.length()) {
+            return sb.append("\u2026\" (").append(value.codePointCount(0, value.length()))
+                    .append(" characters)").toString();
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * Text for one line of output, as it is: escapes only the characters {@link #isHidden} names (line breaks
+     * included) and cuts it after {@code maxCodePoints}, ending {@code … (N characters)}. For whole messages
+     * whose values are already quoted; a last line of defence where text of unknown origin is printed.
+     */
+    public static String oneLine(String text, int maxCodePoints) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), maxCodePoints) + 24);
+        int end = appendEscaped(sb, text, maxCodePoints, false);
+        if (end < text.length()) {
+            sb.append("\u2026 (").append(text.codePointCount(0, text.length())).append(" characters)");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * True for characters a message must not contain as they are: controls (C0, DEL, C1: line breaks,
+     * terminal escapes), format characters (bidi embeddings, overrides and isolates U+202A-U+202E,
+     * U+2066-U+2069, marks U+200E/U+200F/U+061C, zero-width U+200B-U+200D, U+2060, U+FEFF, Unicode tags),
+     * the line and paragraph separators, and unpaired surrogates.
+     */
+    public static boolean isHidden(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE -> true;
+            default -> false;
+        };
+    }
+
+    /** Appends at most {@code max} code points of {@code s}, escaped; returns the index where it stopped. */
+    private static int appendEscaped(StringBuilder sb, String s, int max, boolean quoted) {
+        int i = 0;
+        for (int n = 0; i < s.length() && n < max; n++) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 case '\0' -> sb.append("\\0");
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
+                case '"', '\\' -> {
+                    if (quoted) {
+                        sb.append('\\');
+                    }
+                    sb.append((char) c);
+                }
                 default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
+                    if (!isHidden(c)) {
+                        sb.appendCodePoint(c);
+                    } else if (c < 0x100) {
+                        sb.append(String.format("\\x%02x", c));
+                    } else if (c < 0x10000) {
+                        sb.append(String.format("\\u%04x", c));
                     } else {
-                        sb.append(c);
+                        sb.append(String.format("\\u{%x}", c));
                     }
                 }
             }
         }
-        return sb.append('"').toString();
+        return i;
     }
 }

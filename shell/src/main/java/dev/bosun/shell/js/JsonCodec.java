@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -24,13 +27,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Jackson, configured strictly: unknown keys, numbers for strings and fractions for integers are
- * errors rather than silent coercions; enums travel as their {@code toString()} labels; records are
- * read and written by component name.
+ * Jackson, configured strictly: unknown keys, a number or boolean where a string is declared, a string
+ * where a number or boolean is, a number for an enum and a fraction for an integer are errors rather than
+ * silent coercions ({@code users.ensure({name: true})} is refused, not a user named "true"); enums travel
+ * as their {@code toString()} labels; records are read and written by component name.
  */
 public final class JsonCodec {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // ALLOW_COERCION_OF_SCALARS covers numbers and booleans as targets; strings need their own rule.
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -109,7 +118,8 @@ public final class JsonCodec {
                 u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             }
             return new InvalidValueException(path(param, u, true),
-                    "has no option \"" + u.getPropertyName() + "\" (known: " + String.join(", ", known) + ")");
+                    "has no option " + dev.bosun.api.Check.quote(u.getPropertyName()) + " (known: "
+                            + String.join(", ", known) + ")");
         }
         if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             List<String> labels = new ArrayList<>();
@@ -140,7 +150,7 @@ public final class JsonCodec {
         for (int i = 0; i < n; i++) {
             JsonMappingException.Reference r = refs.get(i);
             if (r.getFieldName() != null) {
-                sb.append('.').append(r.getFieldName());
+                sb = new StringBuilder(Plain.member(sb.toString(), r.getFieldName())); // map keys are the script's
             } else if (r.getIndex() >= 0) {
                 sb.append('[').append(r.getIndex()).append(']');
             }

@@ -1,5 +1,6 @@
 package dev.bosun.shell.js;
 
+import dev.bosun.api.Check;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -62,12 +63,12 @@ public final class Namespace implements ProxyObject {
 
     @Override
     public void putMember(String key, Value value) {
-        throw new UnsupportedOperationException(path + " is read-only: cannot set '" + key + "'");
+        throw new UnsupportedOperationException(path + " is read-only: cannot set " + Check.quote(key));
     }
 
     @Override
     public boolean removeMember(String key) {
-        throw new UnsupportedOperationException(path + " is read-only: cannot delete '" + key + "'");
+        throw new UnsupportedOperationException(path + " is read-only: cannot delete " + Check.quote(key));
     }
 
     @Override

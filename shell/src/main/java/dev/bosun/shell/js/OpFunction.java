@@ -50,7 +50,7 @@ public final class OpFunction implements ProxyExecutable {
             }
             for (int i = 0; i < params.size(); i++) {
                 ParamInfo p = params.get(i);
-                Object plain = i < args.length ? Plain.of(args[i], p.name()) : null;
+                Object plain = i < args.length ? session.plain(args[i], p.name()) : null;
                 given.put(p.name(), plain);
                 javaArgs[i + offset] = bind(p, plain);
             }

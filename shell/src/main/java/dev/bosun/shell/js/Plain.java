@@ -1,5 +1,6 @@
 package dev.bosun.shell.js;
 
+import dev.bosun.api.Check;
 import dev.bosun.api.InvalidValueException;
 import org.graalvm.polyglot.Value;
 
@@ -7,24 +8,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * JS values copied into plain Java data (maps, lists, strings, numbers, booleans, null) that Jackson
- * can bind to records. Copying (rather than keeping live views) means a script cannot change an
- * argument after validation, and only own enumerable properties count, so a polluted
- * {@code Object.prototype} cannot inject options.
+ * One JS argument copied into plain Java data (maps, lists, strings, longs, doubles, booleans, null) that
+ * Jackson binds to records. The copy is what gets validated and bound, so:
+ * <ul>
+ *   <li>only own properties count: array elements are read index by index with {@code Object.hasOwn}, a
+ *   hole is an error (an inherited {@code Array.prototype[0]} is never read), object keys are
+ *   {@code Object.keys} (own, enumerable, string-keyed), and a key deleted while the argument is read is
+ *   an error;</li>
+ *   <li>every property is read exactly once: a getter cannot show one value to validation and another to
+ *   the operation;</li>
+ *   <li>the size is bounded before it is walked: {@value #MAX_DEPTH} levels, {@value #MAX_ITEMS} array
+ *   elements and object keys in all, {@value #MAX_CHARS} characters of text in all (16 MiB, as much as
+ *   {@code files.read} returns); an array's length is checked before its first element is read, so
+ *   {@code a.length = 2**32 - 1} fails at once instead of spinning;</li>
+ *   <li>numbers are finite; a BigInt is taken when it fits in 64 bits, like an integer; functions, modules,
+ *   operations, host objects, dates, maps and symbols are not data.</li>
+ * </ul>
+ * Paths in messages name the offending element ({@code spec.groups[0]}); keys that are not plain names are
+ * quoted ({@code spec.env["a b"]}), so a hostile key cannot make the message lie or grow.
  */
 final class Plain {
-    private static final int MAX_DEPTH = 32;
+    static final int MAX_DEPTH = 32;
+    static final int MAX_ITEMS = 100_000;
+    static final int MAX_CHARS = 16 * 1024 * 1024;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
 
-    private Plain() {
+    private final Value own;
+    private final Value absent;
+    private final Value keys;
+    private long items;
+    private long chars;
+
+    /**
+     * @param own    {@code (o, k) => Object.hasOwn(o, k) ? o[k] : absent}, captured before scripts ran
+     * @param absent the marker {@code own} returns for a property that is not an own one
+     * @param keys   {@code Object.keys}, captured before scripts ran
+     */
+    Plain(Value own, Value absent, Value keys) {
+        this.own = own;
+        this.absent = absent;
+        this.keys = keys;
     }
 
-    static Object of(Value v, String path) {
+    /** The plain copy of {@code v}; {@code path} names it in messages (the parameter name). */
+    Object copy(Value v, String path) {
         return of(v, path, 0);
     }
 
-    private static Object of(Value v, String path, int depth) {
+    private Object of(Value v, String path, int depth) {
         if (depth > MAX_DEPTH) {
             throw new InvalidValueException(path, "is nested too deeply (more than " + MAX_DEPTH + " levels)");
         }
@@ -35,50 +69,133 @@ final class Plain {
             return v.asBoolean();
         }
         if (v.isString()) {
-            return v.asString();
+            return string(v, path);
         }
         if (v.isNumber()) {
-            if (v.fitsInLong()) {
-                return v.asLong();
-            }
-            double d = v.asDouble();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new InvalidValueException(path, "must be a finite number, not " + d);
-            }
-            return d;
+            return number(v, path);
         }
         if (v.isProxyObject()) {
             throw new InvalidValueException(path, "must be data, not a Bosun module or operation");
         }
-        if (v.hasArrayElements()) {
-            long n = v.getArraySize();
-            List<Object> list = new ArrayList<>((int) Math.min(n, 1024));
-            for (long i = 0; i < n; i++) {
-                list.add(of(v.getArrayElement(i), path + "[" + i + "]", depth + 1));
-            }
-            return list;
+        if (v.isHostObject()) {
+            throw new InvalidValueException(path, "must be plain data");
         }
         if (v.canExecute()) {
             throw new InvalidValueException(path, "must be data, not a function");
         }
-        if (v.isHostObject()) {
-            throw new InvalidValueException(path, "must be plain data");
+        if (v.isDate() || v.isTime() || v.isTimeZone() || v.isDuration()) {
+            throw new InvalidValueException(path, "must be plain data, not a date or time (give it as a string)");
+        }
+        if (v.hasHashEntries()) {
+            throw new InvalidValueException(path, "must be a plain object, not a Map");
+        }
+        if (v.hasArrayElements()) {
+            return array(v, path, depth);
         }
         if (v.hasMembers()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (String k : v.getMemberKeys()) {
-                Value member = v.getMember(k);
-                if (member == null || member.isNull() && isUndefined(member)) {
-                    continue; // {a: undefined} means "not given", like JSON.stringify
-                }
-                map.put(k, of(member, path + "." + k, depth + 1));
-            }
-            return map;
+            return object(v, path, depth);
         }
-        throw new InvalidValueException(path, "has an unsupported type: " + v);
+        throw new InvalidValueException(path, "must be plain data, not a " + typeName(v));
+    }
+
+    private String string(Value v, String path) {
+        // The length is read before the text is copied: a huge string fails without a copy being made.
+        long length = own.execute(v, "length").asLong();
+        count(path, length);
+        return v.asString();
+    }
+
+    private void count(String path, long length) {
+        if (length > MAX_CHARS) {
+            throw new InvalidValueException(path, "is " + length + " characters long; an argument may hold at most "
+                    + MAX_CHARS + " (16 MiB)");
+        }
+        chars += length;
+        if (chars > MAX_CHARS) {
+            throw new InvalidValueException(path, "brings the argument's text over " + MAX_CHARS
+                    + " characters (16 MiB)");
+        }
+    }
+
+    private static Object number(Value v, String path) {
+        if (v.fitsInLong()) {
+            return v.asLong(); // a BigInt that fits is an integer like any other
+        }
+        if (isBigInt(v)) {
+            throw new InvalidValueException(path, "is a BigInt outside the 64-bit integer range");
+        }
+        if (!v.fitsInDouble()) {
+            throw new InvalidValueException(path, "must be a number, not a " + typeName(v));
+        }
+        double d = v.asDouble();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new InvalidValueException(path, "must be a finite number, not " + d);
+        }
+        return d;
+    }
+
+    private static boolean isBigInt(Value v) {
+        Value meta = v.getMetaObject();
+        return meta != null && "bigint".equals(meta.getMetaSimpleName());
+    }
+
+    private List<Object> array(Value v, String path, int depth) {
+        long n = v.getArraySize();
+        take(path, n, "elements");
+        List<Object> list = new ArrayList<>((int) Math.min(n, 1024));
+        for (long i = 0; i < n; i++) {
+            String at = path + "[" + i + "]";
+            Value element = own.execute(v, i);
+            if (element.equals(absent)) {
+                throw new InvalidValueException(at, "is a hole in the array: every element must be given");
+            }
+            list.add(of(element, at, depth + 1));
+        }
+        return list;
+    }
+
+    private Map<String, Object> object(Value v, String path, int depth) {
+        Value names = keys.execute(v);
+        long n = names.getArraySize();
+        take(path, n, "keys");
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (long i = 0; i < n; i++) {
+            String k = names.getArrayElement(i).asString();
+            count(path, k.length());
+            String at = member(path, k);
+            Value member = own.execute(v, k);
+            if (member.equals(absent)) {
+                throw new InvalidValueException(at, "was deleted while the argument was being read");
+            }
+            if (isUndefined(member)) {
+                continue; // {a: undefined} means "not given", like JSON.stringify
+            }
+            map.put(k, of(member, at, depth + 1));
+        }
+        return map;
+    }
+
+    /** Counts {@code n} more elements or keys against the argument's limit, before any of them is read. */
+    private void take(String path, long n, String what) {
+        if (n > MAX_ITEMS - items) {
+            throw new InvalidValueException(path, "has " + n + " " + what + "; an argument may hold at most "
+                    + MAX_ITEMS + " array elements and object keys in all");
+        }
+        items += n;
+    }
+
+    /** {@code path.key} for a plain name, else {@code path["quoted key"]}. */
+    static String member(String path, String key) {
+        return NAME.matcher(key).matches() ? path + "." + key : path + "[" + Check.quote(key) + "]";
     }
 
     private static boolean isUndefined(Value v) {
         return v.isNull() && "undefined".equals(v.toString());
+    }
+
+    private static String typeName(Value v) {
+        Value meta = v.getMetaObject();
+        String name = meta == null ? null : meta.getMetaSimpleName();
+        return name == null || !NAME.matcher(name).matches() ? "value of another type" : name;
     }
 }

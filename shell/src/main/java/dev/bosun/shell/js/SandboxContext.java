@@ -12,6 +12,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -27,22 +28,53 @@ import java.util.function.Function;
  * system that serves only {@code bosun:} modules and the script's own directory.
  */
 final class SandboxContext {
+    /**
+     * Built-ins the bridge uses are captured when the context is made, before any script runs: a script may
+     * replace {@code TypeError}, {@code JSON} or {@code Object.keys} in its own realm, and that must not
+     * change how arguments are read or how errors are thrown. Argument reading ({@code own}, {@code keys})
+     * sees own properties only, so values inherited from a polluted prototype never count.
+     */
     private static final String RUNTIME = """
-            ({
-              typeError: (m) => new TypeError(m),
-              bosunError: (m) => { const e = new Error(m); e.name = 'BosunError'; return e; },
-              parse: JSON.parse,
-              stringify: (v, p) => JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
-                  p ? 2 : undefined),
-              undefined: undefined,
-              // Globals are defined read-only so a script cannot swap a module for a look-alike.
-              install: (globals) => {
-                for (const n of Object.keys(globals)) {
-                  Object.defineProperty(globalThis, n, { value: globals[n], writable: false, configurable: false,
-                      enumerable: true });
-                }
-              },
-            })""";
+            (() => {
+              const TypeErrorClass = TypeError, ErrorClass = Error, defineProperty = Object.defineProperty,
+                  hasOwn = Object.hasOwn, keys = Object.keys, freeze = Object.freeze,
+                  parse = JSON.parse, stringify = JSON.stringify;
+              // A script has one thread and nothing that could wake it: blocking would hang it for good.
+              if (globalThis.Atomics) {
+                defineProperty(globalThis.Atomics, 'wait', { __proto__: null, writable: true, configurable: true,
+                    value: function wait() {
+                      throw new TypeErrorClass('Atomics.wait is not allowed: a script runs on one thread, so '
+                          + 'nothing could wake it; use await on a Promise instead');
+                    } });
+              }
+              // Marks an array index or key that is not an own property (a hole, or deleted by a getter).
+              const absent = freeze({ __proto__: null });
+              return freeze({
+                __proto__: null,
+                typeError: (m) => new TypeErrorClass(m),
+                bosunError: (m) => {
+                  const e = new ErrorClass(m);
+                  defineProperty(e, 'name', { __proto__: null, value: 'BosunError', writable: true,
+                      configurable: true, enumerable: false });
+                  return e;
+                },
+                // Own property k of o, read once, or the absent marker.
+                own: (o, k) => hasOwn(o, k) ? o[k] : absent,
+                absent,
+                keys: (o) => keys(o),
+                parse: (text) => parse(text),
+                stringify: (v, p) => stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
+                    p ? 2 : undefined),
+                undefined: undefined,
+                // Globals are defined read-only so a script cannot swap a module for a look-alike.
+                install: (globals) => {
+                  for (const n of keys(globals)) {
+                    defineProperty(globalThis, n, { __proto__: null, value: globals[n], writable: false,
+                        configurable: false, enumerable: true });
+                  }
+                },
+              });
+            })()""";
 
     /** The context being built on the boot thread, taken by the first session; null when none is. */
     private static CompletableFuture<SandboxContext> ahead;
@@ -52,7 +84,7 @@ final class SandboxContext {
     final Value runtime;
     private final ForwardingOutputStream out = new ForwardingOutputStream();
     private final ForwardingOutputStream err = new ForwardingOutputStream();
-    private final ModuleFileSystem files = new ModuleFileSystem();
+    final ModuleFileSystem files = new ModuleFileSystem();
 
     private SandboxContext() {
         this.context = Context.newBuilder("js")
@@ -102,7 +134,7 @@ final class SandboxContext {
 
     /** The context built ahead if there is one (waiting for it to be ready), else a new one. */
     static SandboxContext take(OutputStream out, OutputStream err, Path scriptDir,
-                               Function<String, String> moduleSource) {
+                               Function<String, String> moduleSource, List<String> moduleNames) {
         CompletableFuture<SandboxContext> f;
         synchronized (SandboxContext.class) {
             f = ahead;
@@ -121,7 +153,7 @@ final class SandboxContext {
         }
         c.out.bind(out);
         c.err.bind(err);
-        c.files.bind(scriptDir, moduleSource);
+        c.files.bind(scriptDir, moduleSource, moduleNames);
         return c;
     }
 }

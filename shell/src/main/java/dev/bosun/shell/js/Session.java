@@ -9,7 +9,6 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import java.io.IOException;
@@ -31,9 +30,13 @@ public final class Session implements AutoCloseable {
     private final ModuleRegistry registry;
     private final LocalHostContext host;
     private final Context context;
+    private final ModuleFileSystem files;
     private final JsErrors errors;
     private final Value jsonParse;
     private final Value jsonStringify;
+    private final Value own;
+    private final Value absent;
+    private final Value keys;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean verbose;
@@ -45,12 +48,17 @@ public final class Session implements AutoCloseable {
         this.out = options.out();
         this.err = options.err();
         this.verbose = options.verbose();
-        SandboxContext sandbox = SandboxContext.take(out, err, options.scriptDir(), this::moduleSource);
+        SandboxContext sandbox = SandboxContext.take(out, err, options.scriptDir(), this::moduleSource,
+                registry.modules().stream().map(ModuleInfo::name).toList());
         this.context = sandbox.context;
+        this.files = sandbox.files;
         Value runtime = sandbox.runtime;
         this.errors = new JsErrors(runtime.getMember("typeError"), runtime.getMember("bosunError"));
         this.jsonParse = runtime.getMember("parse");
         this.jsonStringify = runtime.getMember("stringify");
+        this.own = runtime.getMember("own");
+        this.absent = runtime.getMember("absent");
+        this.keys = runtime.getMember("keys");
         installGlobals(sandbox, options.args(), runtime.getMember("undefined"));
     }
 
@@ -83,7 +91,8 @@ public final class Session implements AutoCloseable {
         globals.put("exit", (ProxyExecutable) a -> {
             throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
         });
-        globals.put("args", ProxyArray.fromList(List.copyOf(args.stream().map(s -> (Object) s).toList())));
+        // A real JS array (a fresh copy the script may change, like Node's process.argv); the global stays fixed.
+        globals.put("args", toJs(List.copyOf(args)));
         sandbox.install(globals);
     }
 
@@ -124,19 +133,35 @@ public final class Session implements AutoCloseable {
     }
 
     public Value eval(String code, String name) {
+        checkNoDataImport(code);
         return context.eval(Source.newBuilder("js", code, name).buildLiteral());
     }
 
     /** Evaluates REPL input: interactive so that declarations persist and the completion value is returned. */
     public Value evalInteractive(String code) {
+        checkNoDataImport(code);
         return context.eval(Source.newBuilder("js", code, "<repl>").interactive(false).buildLiteral());
     }
 
     /** Runs a script file as an ES module; resolves its top-level await. */
     public Value runModule(Path file) throws IOException {
+        String code = Files.readString(file);
+        checkNoDataImport(code);
         Source src = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module")
-                .content(Files.readString(file)).build();
+                .content(code).build();
         return context.eval(src);
+    }
+
+    /**
+     * Refuses code that imports a {@code data:} URL literally: GraalJS would load it without asking the file
+     * system that refuses every other specifier ({@link DataImports}).
+     */
+    private void checkNoDataImport(String code) {
+        try {
+            files.checkNoDataImport(code);
+        } catch (SecurityException e) {
+            throw new dev.bosun.api.BosunException(e.getMessage());
+        }
     }
 
     /** True when the text is an unfinished statement (open brackets, a trailing operator). */
@@ -188,6 +213,11 @@ public final class Session implements AutoCloseable {
 
     JsErrors errors() {
         return errors;
+    }
+
+    /** A JS argument as plain data, read by the rules of {@link Plain}; {@code path} names it in messages. */
+    Object plain(Value v, String path) {
+        return new Plain(own, absent, keys).copy(v, path);
     }
 
     Object toJs(Object result) {

@@ -130,6 +130,15 @@ class BridgeTest {
         assertEquals("a1,--flag", s.eval("args.join(',')"));
     }
 
+    @Test
+    void scriptArgsAreAPlainArrayThatPrintsAndChangesLikeOne() {
+        assertEquals("true|a1,--flag,x|[\"a1\",\"--flag\",\"x\"]|3", s.eval("args.push('x'); Array.isArray(args) + '|'"
+                + " + String(args) + '|' + JSON.stringify(args) + '|' + args.length"));
+        assertEquals("a1", s.eval("args.shift()"));
+        // The global itself stays: a script can change the copy, not swap it.
+        assertEquals("--flag,x", s.eval("args = ['evil']; args.join(',')"));
+    }
+
     private String message(String code) {
         return s.eval("try { " + code + "; 'no error' } catch (e) { e.message }");
     }

@@ -27,7 +27,8 @@ class HostileInputTest {
     private static final List<String> HOSTILE = List.of("undefined", "null", "''", "'../../etc/shadow'",
             "'a\\nb'", "'x\\u0000y'", "'/etc/passwd\\n[Service]'", "-1", "1e308", "NaN", "9007199254740993",
             "true", "[]", "[[[[]]]]", "{}", "{__proto__: {admin: true}}", "{name: {toString() { return 'x'; }}}",
-            "() => 1", "'%h%n'", "'" + "a".repeat(5000) + "'");
+            "() => 1", "'%h%n'", "'" + "a".repeat(5000) + "'", "10n ** 30n", "5n", "new Array(2 ** 32 - 1)",
+            "[, 'x']", "'\\u202e\\u2066'.repeat(50000)", "new Map([['a', 1]])", "Symbol('s')", "new Date(0)");
 
     @TestFactory
     Stream<DynamicTest> everyOperationRejectsHostileValuesCleanly() throws IOException {
@@ -62,6 +63,7 @@ class HostileInputTest {
                                 call + " -> " + outcome);
                         assertFalse(outcome.contains("internal error"), call + " -> " + outcome);
                         assertFalse(outcome.contains("\n"), call + " -> multi-line: " + outcome);
+                        assertTrue(outcome.length() < 1000, call + " -> " + outcome.length() + " characters");
                     }
                 }
             }

@@ -31,14 +31,14 @@ public final class FilesModule implements HostModule {
         Check.absolutePath("path", path);
         FileStat st = ctx.fs().stat(path);
         if (st == null) {
-            throw new dev.bosun.api.BosunException(path + ": no such file");
+            throw new dev.bosun.api.BosunException(Check.quote(path) + ": no such file");
         }
         if (st.type() != FileStat.Type.FILE && st.type() != FileStat.Type.SYMLINK) {
-            throw new dev.bosun.api.BosunException(path + ": is a " + st.type() + ", not a regular file");
+            throw new dev.bosun.api.BosunException(Check.quote(path) + ": is a " + st.type() + ", not a regular file");
         }
         byte[] content = ctx.fs().readBytes(path);
         if (content.length > MAX_READ) {
-            throw new dev.bosun.api.BosunException(path + ": " + content.length + " bytes is over the 16 MiB read limit");
+            throw new dev.bosun.api.BosunException(Check.quote(path) + ": " + content.length + " bytes is over the 16 MiB read limit");
         }
         return new String(content, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -83,7 +83,7 @@ public final class FilesModule implements HostModule {
         String parent = path.substring(0, Math.max(1, path.lastIndexOf('/')));
         FileStat dir = ctx.fs().stat(parent);
         if (dir == null || dir.type() != FileStat.Type.DIRECTORY) {
-            throw new dev.bosun.api.BosunException("cannot write " + path + ": directory " + parent + " does not exist");
+            throw new dev.bosun.api.BosunException("cannot write " + Check.quote(path) + ": directory " + Check.quote(parent) + " does not exist");
         }
         int before = ctx.plan().size();
         ctx.fs().write(path, text.getBytes(StandardCharsets.UTF_8),

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.overlay;
 
 import dev.bosun.api.BosunException;
+import dev.bosun.api.Check;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class MountTable {
                 }
             }
             if (dash < 0 || dash + 2 >= f.length) {
-                throw new BosunException("cannot parse /proc/self/mountinfo line: " + line);
+                throw new BosunException("cannot parse /proc/self/mountinfo line: " + Check.quote(line));
             }
             Map<String, String> opts = new LinkedHashMap<>();
             if (dash + 3 < f.length) {

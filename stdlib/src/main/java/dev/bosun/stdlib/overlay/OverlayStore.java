@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.overlay;
 
 import dev.bosun.api.BosunException;
+import dev.bosun.api.Check;
 import dev.bosun.api.Change;
 import dev.bosun.api.HostContext;
 
@@ -88,7 +89,7 @@ final class OverlayStore {
     OverlayRecord get(String name) {
         OverlayRecord r = ctx.state().read(c -> find(c, name));
         if (r == null) {
-            throw new BosunException("no overlay named \"" + name + "\"; overlay.list() shows the existing ones");
+            throw new BosunException("no overlay named " + Check.quote(name) + "; overlay.list() shows the existing ones");
         }
         return r;
     }

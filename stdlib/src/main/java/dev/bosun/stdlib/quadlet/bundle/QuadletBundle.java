@@ -88,7 +88,7 @@ public final class QuadletBundle {
                     throw new BundleException("section " + n + ": FileName comment found but no filename specified");
                 }
                 if (name.contains("/") || name.contains("\\")) {
-                    throw new BundleException("section " + n + ": FileName '" + name + "' cannot contain path separators");
+                    throw new BundleException("section " + n + ": FileName '" + Check.oneLine(name, Check.QUOTE_LIMIT) + "' cannot contain path separators");
                 }
                 return name;
             }

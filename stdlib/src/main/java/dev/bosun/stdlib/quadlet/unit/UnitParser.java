@@ -1,5 +1,7 @@
 package dev.bosun.stdlib.quadlet.unit;
 
+import dev.bosun.api.Check;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,8 @@ public final class UnitParser {
     private String sectionHeader;
     private List<UnitEntry> entries = new ArrayList<>();
     private boolean inGroup;
+    /** The text ended inside a continuation: in a longer file, its last entry would swallow the next line. */
+    private boolean endsOpen;
 
     private UnitParser(boolean inGroup) {
         this.inGroup = inGroup;
@@ -30,17 +34,21 @@ public final class UnitParser {
     }
 
     /**
-     * What the given source text of one entry means, or null when it is not exactly one entry of a
-     * section. Used to tell whether a kept source text still matches an entry's key and value.
+     * What the given source text of one entry means wherever it is placed in a file, or null when it is not
+     * exactly one entry of the current section: when it holds a section header or several entries, or,
+     * unless it ends the file ({@code atEnd}), ends inside a continuation (a last line ending in {@code \},
+     * alone or followed by comment lines), which read alone is complete but in a file joins the line after
+     * it. Used to tell whether a kept source text can be written again for an entry's key and value.
      */
-    static UnitEntry reparseEntry(String raw) {
+    static UnitEntry reparseEntry(String raw, boolean atEnd) {
         UnitParser p = new UnitParser(true);
         try {
             p.run(raw);
         } catch (UnitSyntaxException e) {
             return null;
         }
-        if (p.sections.size() != 1 || p.sections.getFirst().entries().size() != 1) {
+        if ((p.endsOpen && !atEnd) || p.sections.size() != 1 || !p.sections.getFirst().name().isEmpty()
+                || p.sections.getFirst().entries().size() != 1) {
             return null;
         }
         return p.sections.getFirst().entries().getFirst();
@@ -77,6 +85,8 @@ public final class UnitParser {
                     if (!last) {
                         remaining += line;
                         handled = true;
+                    } else {
+                        endsOpen = true; // Podman ends the continuation at the end of the file
                     }
                 }
                 if (!handled && !remaining.isEmpty()) {
@@ -97,6 +107,7 @@ public final class UnitParser {
         if (!raw.isEmpty()) {
             // Only reachable when the text ends inside a continuation that Podman silently drops.
             entries.add(new UnitEntry(null, "", firstLine, raw.toString()));
+            endsOpen = true;
         }
         closeSection();
     }
@@ -114,7 +125,7 @@ public final class UnitParser {
         if (line.charAt(0) == '[' && end >= 0 && onlyBlanks(line, end + 1)) {
             String name = line.substring(1, end);
             if (!groupNameIsValid(name)) {
-                throw new UnitSyntaxException(lineNr, "invalid group name: " + name);
+                throw new UnitSyntaxException(lineNr, "invalid group name: " + shown(name));
             }
             closeSection();
             sectionName = name;
@@ -134,7 +145,7 @@ public final class UnitParser {
             }
             String key = line.substring(0, keyEnd);
             if (key.isEmpty() || key.charAt(0) == ' ' || key.charAt(key.length() - 1) == ' ') {
-                throw new UnitSyntaxException(lineNr, "invalid key name: " + key);
+                throw new UnitSyntaxException(lineNr, "invalid key name: " + shown(key));
             }
             int vs = eq + 1;
             while (vs < line.length() && GoSpace.is(line.charAt(vs))) {
@@ -144,7 +155,12 @@ public final class UnitParser {
             return;
         }
         throw new UnitSyntaxException(lineNr,
-                "file contains line " + lineNr + ": \u201c" + line + "\u201d which is not a key-value pair, group, or comment");
+                "file contains line " + lineNr + ": \u201c" + shown(line) + "\u201d which is not a key-value pair, group, or comment");
+    }
+
+    /** Source text in a message, in Podman's wording but escaped and bounded like any quoted value. */
+    private static String shown(String text) {
+        return Check.oneLine(text, Check.QUOTE_LIMIT);
     }
 
     private static boolean onlyBlanks(String s, int from) {

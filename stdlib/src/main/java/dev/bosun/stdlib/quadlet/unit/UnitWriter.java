@@ -3,14 +3,25 @@ package dev.bosun.stdlib.quadlet.unit;
 import dev.bosun.api.Check;
 import dev.bosun.api.InvalidValueException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Writes sections back to text. An entry or header whose kept source text still means what the entry
- * says is written as that text (so a parsed file comes back byte for byte); anything else is written
- * fresh, and only if the parser would read back exactly the same key and value: values with line
- * breaks, NUL, surrounding blanks or a trailing backslash cannot be written and are refused.
+ * Writes sections back to text, so that the text always reads back as the sections it was written from:
+ * what a unit is validated as (its sections) is what Podman and systemd read (its text).
+ * <ul>
+ *   <li>An entry or header whose kept source text still means what the entry says, wherever it is placed,
+ *   is written as that text (so a parsed file comes back byte for byte). Source text that ends inside a
+ *   continuation ({@code Environment=A=1\} read alone means {@code A=1}, but anywhere but at the end of a
+ *   file swallows the next line) or holds a header or more than one entry is not kept: the entry is
+ *   written fresh.</li>
+ *   <li>Fresh entries are written only if the parser reads back exactly the same key and value: values
+ *   with a line break, CR or NUL (in any entry: systemd also ends lines at CR), surrounding blanks or a
+ *   trailing backslash cannot be written and are refused.</li>
+ *   <li>Last, the whole text is parsed again and compared with the sections (section names in order, and
+ *   each section's keys and values); any difference is refused rather than written.</li>
+ * </ul>
  */
 public final class UnitWriter {
     /** Keys Bosun writes: what systemd and Podman use, never anything that could start a header or comment. */
@@ -20,17 +31,24 @@ public final class UnitWriter {
     }
 
     public static String render(List<UnitSection> sections) {
+        String text = write(sections);
+        checkReadsBack(sections, text);
+        return text;
+    }
+
+    private static String write(List<UnitSection> sections) {
         StringBuilder out = new StringBuilder();
-        for (UnitSection s : sections) {
-            String where = s.name().isEmpty() ? "sections[\"\"]" : "sections[" + s.name() + "]";
+        for (int si = 0; si < sections.size(); si++) {
+            UnitSection s = sections.get(si);
+            String where = "sections[" + Check.quote(s.name()) + "]";
             if (!s.name().isEmpty()) {
                 if (s.header() != null && headerMatches(s.header(), s.name())) {
                     newlineIfNeeded(out);
                     out.append(s.header());
                 } else {
-                    if (!UnitParser.groupNameIsValid(s.name()) || !Check.quote(s.name()).equals("\"" + s.name() + "\"")) {
+                    if (!UnitParser.groupNameIsValid(s.name()) || s.name().codePoints().anyMatch(Check::isHidden)) {
                         throw new InvalidValueException("section", Check.quote(s.name())
-                                + " must be a section name without '[', ']' or control characters");
+                                + " must be a section name without '[', ']', control or invisible characters");
                     }
                     newlineIfNeeded(out);
                     if (!out.isEmpty() && !out.toString().endsWith("\n\n")) {
@@ -39,9 +57,11 @@ public final class UnitWriter {
                     out.append('[').append(s.name()).append("]\n");
                 }
             }
-            for (UnitEntry e : s.entries()) {
+            for (int i = 0; i < s.entries().size(); i++) {
+                UnitEntry e = s.entries().get(i);
+                boolean atEnd = si == sections.size() - 1 && i == s.entries().size() - 1;
                 if (!s.name().isEmpty() || e.key() == null) {
-                    writeEntry(out, e, where);
+                    writeEntry(out, e, where, atEnd);
                 } else {
                     throw new InvalidValueException(where, "key " + Check.quote(e.key())
                             + " must be inside a named section, not before the first [Section]");
@@ -74,9 +94,14 @@ public final class UnitWriter {
         return true;
     }
 
-    private static void writeEntry(StringBuilder out, UnitEntry e, String where) {
+    private static void writeEntry(StringBuilder out, UnitEntry e, String where, boolean atEnd) {
+        if (e.key() != null) {
+            // Kept source text cannot carry these either: Podman keeps a CR or NUL inside a value, and the
+            // service it generates is read by systemd, for which both end the line.
+            Check.singleLine(where + "." + e.key(), e.value());
+        }
         if (e.raw() != null) {
-            UnitEntry again = UnitParser.reparseEntry(e.raw());
+            UnitEntry again = UnitParser.reparseEntry(e.raw(), atEnd);
             if (again != null && java.util.Objects.equals(again.key(), e.key()) && again.value().equals(e.value())) {
                 newlineIfNeeded(out);
                 out.append(e.raw());
@@ -89,6 +114,54 @@ public final class UnitWriter {
         } else {
             out.append(key(where, e.key())).append('=').append(rawValue(where + "." + e.key(), e.value())).append('\n');
         }
+    }
+
+    /** What a unit means to Podman: its named sections in order, each with its assignments in order. */
+    private record Meaning(String section, List<String> assignments) {
+        static List<Meaning> of(List<UnitSection> sections) {
+            List<Meaning> out = new ArrayList<>();
+            for (UnitSection s : sections) {
+                if (s.name().isEmpty()) {
+                    continue; // comments only: the writer refuses assignments before the first header
+                }
+                List<String> a = new ArrayList<>();
+                for (UnitEntry e : s.entries()) {
+                    if (e.isAssignment()) {
+                        a.add(e.key() + "=" + e.value());
+                    }
+                }
+                out.add(new Meaning(s.name(), a));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The last check: the written text, parsed again, means the same as the sections. The rules above are
+     * meant to make this hold for any input; this makes sure it does, so a unit is never written as
+     * something other than what was validated.
+     */
+    private static void checkReadsBack(List<UnitSection> sections, String text) {
+        List<Meaning> want = Meaning.of(sections);
+        List<Meaning> got;
+        try {
+            got = Meaning.of(UnitParser.parse(text));
+        } catch (UnitSyntaxException e) {
+            throw new InvalidValueException("sections", "cannot be written: the text would not parse ("
+                    + e.getMessage() + ")");
+        }
+        if (want.equals(got)) {
+            return;
+        }
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            if (!want.get(i).equals(got.get(i))) {
+                throw new InvalidValueException("sections[" + Check.quote(want.get(i).section()) + "]",
+                        "cannot be written so that it reads back the same (a kept source text or value would "
+                                + "change the entries); leave out the entries' raw text or fix their values");
+            }
+        }
+        throw new InvalidValueException("sections", "cannot be written so that it reads back the same "
+                + "(the written text has " + got.size() + " sections, not " + want.size() + ")");
     }
 
     /** A key Bosun may write. */
