@@ -59,7 +59,7 @@ final class AtomicWrite {
             tmpName = fixedTemp;
             String shownTemp = shown.endsWith(name) ? shown.substring(0, shown.length() - name.length()) + fixedTemp
                     : fixedTemp;
-            tmp = NewFile.replacing(dir, fixedTemp, shownTemp);
+            tmp = NewFile.replacing(dir, fixedTemp, shownTemp, "cannot write " + shown);
         } else {
             NewFile.Created c = NewFile.unique(dir, name);
             tmpName = c.name();

@@ -33,8 +33,11 @@ final class NewFile {
      * Creates {@code name} (a fixed name such as shadow-utils' {@code passwd+} or {@code passwd.<pid>}):
      * whatever is there (a stale temp, a link, a fifo) is unlinked with {@code unlinkat} first, never opened.
      * A directory there is left alone and reported.
+     *
+     * @param shown     the name's host path, for messages
+     * @param operation what the file is for, e.g. {@code cannot write /etc/passwd}, which starts a failure's message
      */
-    static Fd replacing(Fd dir, String name, String shown) {
+    static Fd replacing(Fd dir, String name, String shown, String operation) {
         for (int i = 0; i < ATTEMPTS; i++) {
             try {
                 return Fd.of(LinuxFiles.openat(dir.get(), name, FLAGS, 0600));
@@ -47,15 +50,16 @@ final class NewFile {
                 LinuxFiles.unlinkat(dir.get(), name, 0);
             } catch (SyscallException e) {
                 if (e.is(Errno.EISDIR) || e.is(Errno.EPERM)) {
-                    throw new BosunException(shown + " is a directory; Bosun needs that name for a temporary file, "
-                            + "remove it");
+                    throw new BosunException(operation + ": " + shown + " is a directory; Bosun needs that name for a"
+                            + " temporary file, remove it");
                 }
                 if (!e.is(Errno.ENOENT)) {
                     throw e;
                 }
             }
         }
-        throw new BosunException(shown + " keeps being re-created by someone else; not writing through it");
+        throw new BosunException(operation + ": " + shown + " keeps being re-created by someone else; not writing"
+                + " through it");
     }
 
     /** Creates a new hidden name beside {@code base}: {@code .base.bosun-<random>}. */

@@ -52,7 +52,7 @@ final class ShadowLock implements Fs.FileLock {
         long holder = -1;
         try {
             while (true) {
-                writePid(dir, tmp, pid, shown + "." + pid);
+                writePid(dir, tmp, pid, shown);
                 try {
                     LinuxFiles.linkat(dir.get(), tmp, dir.get(), lock);
                     int links = LinuxFiles.statx(dir.get(), tmp, AT_SYMLINK_NOFOLLOW).nlink();
@@ -65,7 +65,7 @@ final class ShadowLock implements Fs.FileLock {
                         throw e;
                     }
                     LinuxFiles.unlinkat(dir.get(), tmp, 0);
-                    holder = readPid(dir, lock, shown + ".lock");
+                    holder = readPid(dir, lock, shown);
                     if (holder > 0 && holder != pid && ProcessHandle.of(holder).isEmpty()) {
                         // Stale: the holder died without unlinking. shadow-utils removes it the same way.
                         unlinkIfThere(dir, lock);
@@ -86,8 +86,8 @@ final class ShadowLock implements Fs.FileLock {
         }
     }
 
-    private static void writePid(Fd dir, String tmp, long pid, String shownTmp) {
-        try (Fd fd = NewFile.replacing(dir, tmp, shownTmp)) {
+    private static void writePid(Fd dir, String tmp, long pid, String shown) {
+        try (Fd fd = NewFile.replacing(dir, tmp, shown + "." + pid, "cannot lock " + shown)) {
             // commonio writes the PID as text followed by a NUL.
             LinuxFiles.writeAll(fd.get(), (pid + "\0").getBytes(StandardCharsets.US_ASCII));
             LinuxFiles.fchmod(fd.get(), 0600);
@@ -96,7 +96,7 @@ final class ShadowLock implements Fs.FileLock {
     }
 
     /** The PID in a lock file, or -1 when it holds none; a lock that is not a regular file is refused. */
-    private static long readPid(Fd dir, String lock, String shownLock) {
+    private static long readPid(Fd dir, String lock, String shown) {
         Fd fd;
         try {
             fd = Fd.of(LinuxFiles.openat(dir.get(), lock, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0));
@@ -105,14 +105,15 @@ final class ShadowLock implements Fs.FileLock {
                 return -1; // released meanwhile: the next round takes it
             }
             if (e.is(Errno.ELOOP)) {
-                throw new BosunException(shownLock + " is a symlink, not a lock file; Bosun neither follows nor "
-                        + "removes it (remove it if no tool is running)");
+                throw new BosunException("cannot lock " + shown + ": " + shown + ".lock is a symlink, not a lock file;"
+                        + " Bosun neither follows nor removes it (remove it if no tool is running)");
             }
             throw e;
         }
         try (fd) {
             if (!LinuxFiles.statx(fd.get(), "", AT_EMPTY_PATH).isRegularFile()) {
-                throw new BosunException(shownLock + " is not a regular file, so it is not a lock; remove it");
+                throw new BosunException("cannot lock " + shown + ": " + shown + ".lock is not a regular file, so it"
+                        + " is not a lock; remove it");
             }
             String s = new String(LinuxFiles.readAll(fd.get()), StandardCharsets.US_ASCII).replace("\0", "").trim();
             return s.isEmpty() ? -1 : Long.parseLong(s);

@@ -215,8 +215,9 @@ final class ViewFs implements Fs, AutoCloseable {
     @Override
     public void write(String hostPath, byte[] content, WriteOptions options) {
         String p = path(hostPath);
-        byte[] before = exists(p) ? readBytes(p) : null;
         FileStat st = stat(p);
+        // The write replaces the entry itself: a link (or fifo, device) there is replaced, not read through.
+        byte[] before = st != null && st.type() == FileStat.Type.FILE ? readBytes(p) : null;
         String diff = UnifiedDiff.of(p, before, content);
         boolean attrsChange = st != null && ((options.mode() != null && options.mode() != st.mode())
                 || (options.uid() != null && options.uid() != st.uid())
@@ -226,8 +227,9 @@ final class ViewFs implements Fs, AutoCloseable {
         }
         String how = (options.mode() != null ? " mode " + String.format("%04o", options.mode()) : "")
                 + (options.uid() != null ? " owner " + options.uid() + ":" + options.gid() : "");
-        plan.record(new Change(before == null ? Change.Kind.CREATE : Change.Kind.WRITE, p,
-                (before == null ? "create " : "write ") + p + " (" + content.length + " bytes" + how + ")", diff));
+        plan.record(new Change(st == null ? Change.Kind.CREATE : Change.Kind.WRITE, p,
+                (st == null ? "create " : "write ") + p + " (" + content.length + " bytes" + how
+                + (st != null && st.type() != FileStat.Type.FILE ? ", replacing a " + st.type() : "") + ")", diff));
         writableTree(p).write(p, content, options);
     }
 
