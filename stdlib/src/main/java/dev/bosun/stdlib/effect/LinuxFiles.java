@@ -85,276 +85,192 @@ final class LinuxFiles {
     /** {@code openat(2)}: the new descriptor. */
     static int openat(int dirfd, String path, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.OPENAT.invokeExact(state, dirfd, arena.allocateFrom(path), flags, mode);
-            return check("openat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("openat", t);
+            MemorySegment p = arena.allocateFrom(path);
+            return (int) call("openat", arena, s -> (int) H.OPENAT.invokeExact(s, dirfd, p, flags, mode));
         }
     }
 
     /** {@code openat2(2)} with a {@code struct open_how} of flags, mode and resolve flags. */
     static int openat2(int dirfd, String path, int flags, int mode, long resolve) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
+            MemorySegment p = arena.allocateFrom(path);
             MemorySegment how = arena.allocate(24, 8);
             how.set(JAVA_LONG, 0, flags & 0xffffffffL);
             how.set(JAVA_LONG, 8, mode & 0xffffffffL);
             how.set(JAVA_LONG, 16, resolve);
-            long r = (long) H.OPENAT2.invokeExact(state, SYS_OPENAT2, (long) dirfd,
-                    arena.allocateFrom(path), how, 24L);
-            return (int) check("openat2", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("openat2", t);
+            return (int) call("openat2", arena, s -> (long) H.OPENAT2.invokeExact(s, SYS_OPENAT2, (long) dirfd, p, how,
+                    24L));
         }
     }
 
     /** {@code statx(2)} of {@code path} relative to {@code dirfd}; with {@code ""} and AT_EMPTY_PATH, of the descriptor. */
     static Statx statx(int dirfd, String path, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
+            MemorySegment p = arena.allocateFrom(path);
             MemorySegment buf = arena.allocate(STATX_SIZE, 8);
-            int r = (int) H.STATX.invokeExact(state, dirfd, arena.allocateFrom(path), flags,
-                    STATX_BASIC_STATS | STATX_MNT_ID, buf);
-            check("statx", r, state);
+            call("statx", arena, s -> (int) H.STATX.invokeExact(s, dirfd, p, flags, STATX_BASIC_STATS | STATX_MNT_ID, buf));
             // struct statx (include/uapi/linux/stat.h): the same layout on every architecture.
             long attributes = buf.get(JAVA_LONG, 8);
-            int nlink = buf.get(JAVA_INT, 16);
-            int uid = buf.get(JAVA_INT, 20);
-            int gid = buf.get(JAVA_INT, 24);
-            int mode = Short.toUnsignedInt(buf.get(JAVA_SHORT, 28));
-            long ino = buf.get(JAVA_LONG, 32);
-            long size = buf.get(JAVA_LONG, 40);
             long mtimeSec = buf.get(JAVA_LONG, 112);
             int mtimeNsec = buf.get(JAVA_INT, 120);
             // Before Linux 5.8 the mount id is not filled in; -1 says so and device numbers decide instead.
             long mntId = (buf.get(JAVA_INT, 0) & STATX_MNT_ID) != 0 ? buf.get(JAVA_LONG, 144) : -1;
-            return new Statx(mode, uid, gid, nlink, ino, size, mtimeSec * 1000 + mtimeNsec / 1_000_000,
-                    buf.get(JAVA_INT, 128), buf.get(JAVA_INT, 132), buf.get(JAVA_INT, 136), buf.get(JAVA_INT, 140),
-                    mntId, (attributes & STATX_ATTR_MOUNT_ROOT) != 0);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("statx", t);
+            return new Statx(Short.toUnsignedInt(buf.get(JAVA_SHORT, 28)), buf.get(JAVA_INT, 20), buf.get(JAVA_INT, 24),
+                    buf.get(JAVA_INT, 16), buf.get(JAVA_LONG, 32), buf.get(JAVA_LONG, 40),
+                    mtimeSec * 1000 + mtimeNsec / 1_000_000, buf.get(JAVA_INT, 128), buf.get(JAVA_INT, 132),
+                    buf.get(JAVA_INT, 136), buf.get(JAVA_INT, 140), mntId, (attributes & STATX_ATTR_MOUNT_ROOT) != 0);
         }
     }
 
     /** {@code fchownat(2)}; with {@code ""} and AT_EMPTY_PATH it changes the descriptor's inode (O_PATH too). */
     static void fchownat(int dirfd, String path, int uid, int gid, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.FCHOWNAT.invokeExact(state, dirfd, arena.allocateFrom(path), uid, gid, flags);
-            check("fchownat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("fchownat", t);
+            MemorySegment p = arena.allocateFrom(path);
+            call("fchownat", arena, s -> (int) H.FCHOWNAT.invokeExact(s, dirfd, p, uid, gid, flags));
         }
     }
 
     /** {@code fchmod(2)} on an open (not O_PATH) descriptor. */
     static void fchmod(int fd, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.FCHMOD.invokeExact(state, fd, mode);
-            check("fchmod", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("fchmod", t);
+            call("fchmod", arena, s -> (int) H.FCHMOD.invokeExact(s, fd, mode));
         }
     }
 
     /** {@code fchmodat2(2)} (Linux 6.6): unlike fchmodat it takes AT_EMPTY_PATH, so it can change an O_PATH descriptor. */
     static void fchmodat2(int dirfd, String path, int mode, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            long r = (long) H.FCHMODAT2.invokeExact(state, SYS_FCHMODAT2, (long) dirfd, arena.allocateFrom(path),
-                    mode & 0xffffffffL, (long) flags);
-            check("fchmodat2", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("fchmodat2", t);
+            MemorySegment p = arena.allocateFrom(path);
+            call("fchmodat2", arena, s -> (long) H.FCHMODAT2.invokeExact(s, SYS_FCHMODAT2, (long) dirfd, p,
+                    mode & 0xffffffffL, (long) flags));
         }
     }
 
     /** {@code fchmodat(2)} without flags (it follows the last component, which is why callers pass /proc/self/fd paths). */
     static void fchmodat(int dirfd, String path, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.FCHMODAT.invokeExact(state, dirfd, arena.allocateFrom(path), mode, 0);
-            check("fchmodat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("fchmodat", t);
+            MemorySegment p = arena.allocateFrom(path);
+            call("fchmodat", arena, s -> (int) H.FCHMODAT.invokeExact(s, dirfd, p, mode, 0));
         }
     }
 
     static void mkdirat(int dirfd, String name, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.MKDIRAT.invokeExact(state, dirfd, arena.allocateFrom(name), mode);
-            check("mkdirat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("mkdirat", t);
+            MemorySegment p = arena.allocateFrom(name);
+            call("mkdirat", arena, s -> (int) H.MKDIRAT.invokeExact(s, dirfd, p, mode));
         }
     }
 
     static void unlinkat(int dirfd, String name, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.UNLINKAT.invokeExact(state, dirfd, arena.allocateFrom(name), flags);
-            check("unlinkat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("unlinkat", t);
+            MemorySegment p = arena.allocateFrom(name);
+            call("unlinkat", arena, s -> (int) H.UNLINKAT.invokeExact(s, dirfd, p, flags));
         }
     }
 
     /** {@code renameat(2)}: replaces {@code newName} atomically; a symlink there is replaced, never followed. */
     static void renameat(int oldDirfd, String oldName, int newDirfd, String newName) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.RENAMEAT.invokeExact(state, oldDirfd, arena.allocateFrom(oldName), newDirfd,
-                    arena.allocateFrom(newName));
-            check("renameat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("renameat", t);
+            MemorySegment from = arena.allocateFrom(oldName);
+            MemorySegment to = arena.allocateFrom(newName);
+            call("renameat", arena, s -> (int) H.RENAMEAT.invokeExact(s, oldDirfd, from, newDirfd, to));
         }
     }
 
     /** {@code linkat(2)} without AT_SYMLINK_FOLLOW: a link to the entry itself, fails with EEXIST when taken. */
     static void linkat(int oldDirfd, String oldName, int newDirfd, String newName) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.LINKAT.invokeExact(state, oldDirfd, arena.allocateFrom(oldName), newDirfd,
-                    arena.allocateFrom(newName), 0);
-            check("linkat", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("linkat", t);
+            MemorySegment from = arena.allocateFrom(oldName);
+            MemorySegment to = arena.allocateFrom(newName);
+            call("linkat", arena, s -> (int) H.LINKAT.invokeExact(s, oldDirfd, from, newDirfd, to, 0));
         }
     }
 
-    /** The text of a symlink; with {@code ""}, of the O_PATH descriptor {@code fd} that names the link. */
+    /** The text of a symlink; with {@code ""}, of the O_PATH descriptor {@code dirfd} that names the link. */
     static String readlinkat(int dirfd, String path) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            MemorySegment name = arena.allocateFrom(path);
-            for (long size = 256; ; size *= 4) {
+            MemorySegment p = arena.allocateFrom(path);
+            for (long size = 256; size <= 65536; size *= 4) {
                 MemorySegment buf = arena.allocate(size);
-                long n = (long) H.READLINKAT.invokeExact(state, dirfd, name, buf, size);
-                check("readlinkat", n, state);
+                long length = size;
+                long n = call("readlinkat", arena, s -> (long) H.READLINKAT.invokeExact(s, dirfd, p, buf, length));
                 if (n < size) {
                     return new String(buf.asSlice(0, n).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
                 }
-                if (size > 65536) {
-                    throw new SyscallException("readlinkat", Errno.ENAMETOOLONG);
-                }
             }
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("readlinkat", t);
+            throw new SyscallException("readlinkat", Errno.ENAMETOOLONG);
         }
     }
 
     /** Everything left to read on the descriptor. */
     static byte[] readAll(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int chunk = 65536;
+            long chunk = 65536;
             MemorySegment buf = arena.allocate(chunk);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             while (true) {
-                long n = (long) H.READ.invokeExact(state, fd, buf, (long) chunk);
-                if (n < 0 && errno(state) == Errno.EINTR) {
-                    continue;
+                long n;
+                try {
+                    n = call("read", arena, s -> (long) H.READ.invokeExact(s, fd, buf, chunk));
+                } catch (SyscallException e) {
+                    if (e.is(Errno.EINTR)) {
+                        continue;
+                    }
+                    throw e;
                 }
-                check("read", n, state);
                 if (n == 0) {
                     return out.toByteArray();
                 }
                 out.write(buf.asSlice(0, n).toArray(JAVA_BYTE), 0, (int) n);
             }
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("read", t);
         }
     }
 
     /** Writes all of {@code data} (a short write continues where it stopped). */
     static void writeAll(int fd, byte[] data) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
             MemorySegment buf = arena.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, buf, JAVA_BYTE, 0, data.length);
             long off = 0;
             while (off < data.length) {
-                long n = (long) H.WRITE.invokeExact(state, fd, buf.asSlice(off), (long) data.length - off);
-                if (n < 0 && errno(state) == Errno.EINTR) {
-                    continue;
+                MemorySegment rest = buf.asSlice(off);
+                long length = data.length - off;
+                try {
+                    off += call("write", arena, s -> (long) H.WRITE.invokeExact(s, fd, rest, length));
+                } catch (SyscallException e) {
+                    if (!e.is(Errno.EINTR)) {
+                        throw e;
+                    }
                 }
-                check("write", n, state);
-                off += n;
             }
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("write", t);
         }
     }
 
     static void fsync(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.FSYNC.invokeExact(state, fd);
-            check("fsync", r, state);
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("fsync", t);
+            call("fsync", arena, s -> (int) H.FSYNC.invokeExact(s, fd));
         }
     }
 
     static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int r = (int) H.CLOSE.invokeExact(state, fd);
-            // Linux frees the descriptor even when close reports EINTR; retrying could close someone else's.
-            if (r < 0 && errno(state) != Errno.EINTR) {
-                check("close", r, state);
-            }
+            call("close", arena, s -> (int) H.CLOSE.invokeExact(s, fd));
         } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("close", t);
+            // Linux frees the descriptor even when close reports EINTR; retrying could close someone else's.
+            if (!e.is(Errno.EINTR)) {
+                throw e;
+            }
         }
     }
 
     /** The entries of an open (O_RDONLY|O_DIRECTORY) directory, without {@code .} and {@code ..}, in directory order. */
     static List<DirEntry> entries(int dirfd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
-            int size = 32768;
+            long size = 32768;
             MemorySegment buf = arena.allocate(size, 8);
             List<DirEntry> out = new ArrayList<>();
             while (true) {
-                long n = (long) H.GETDENTS64.invokeExact(state, dirfd, buf, (long) size);
-                check("getdents64", n, state);
+                long n = call("getdents64", arena, s -> (long) H.GETDENTS64.invokeExact(s, dirfd, buf, size));
                 if (n == 0) {
                     return out;
                 }
@@ -369,56 +285,56 @@ final class LinuxFiles {
                     off += reclen;
                 }
             }
-        } catch (SyscallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unusable("getdents64", t);
         }
     }
 
     /** {@code lgetxattr(2)}: the value, or null when there is no such attribute or the file system has none. */
     static byte[] lgetxattr(String path, String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(H.STATE);
             MemorySegment p = arena.allocateFrom(path);
             MemorySegment attr = arena.allocateFrom(name);
             for (long size = 256; ; size *= 16) {
                 MemorySegment buf = arena.allocate(size);
-                long n = (long) H.LGETXATTR.invokeExact(state, p, attr, buf, size);
-                if (n >= 0) {
+                long length = size;
+                try {
+                    long n = call("lgetxattr", arena, s -> (long) H.LGETXATTR.invokeExact(s, p, attr, buf, length));
                     return buf.asSlice(0, n).toArray(JAVA_BYTE);
-                }
-                int errno = errno(state);
-                if (errno == Errno.ENODATA || errno == Errno.EOPNOTSUPP) {
-                    return null;
-                }
-                if (errno != Errno.ERANGE || size >= 65536) {
-                    throw new SyscallException("lgetxattr", errno);
+                } catch (SyscallException e) {
+                    if (e.is(Errno.ENODATA) || e.is(Errno.EOPNOTSUPP)) {
+                        return null;
+                    }
+                    if (!e.is(Errno.ERANGE) || size >= 65536) {
+                        throw e;
+                    }
                 }
             }
-        } catch (SyscallException e) {
-            throw e;
+        }
+    }
+
+    /** One downcall given the errno capture segment; returns the call's result (int results widened). */
+    @FunctionalInterface
+    private interface Downcall {
+        long invoke(MemorySegment state) throws Throwable;
+    }
+
+    /**
+     * Makes one call: the capture segment, the call, and a negative result turned into a
+     * {@link SyscallException} with the errno the linker captured. The one place that handles the
+     * {@code Throwable} of {@code invokeExact}.
+     */
+    private static long call(String name, Arena arena, Downcall downcall) {
+        MemorySegment state;
+        long r;
+        try {
+            state = arena.allocate(H.STATE);
+            r = downcall.invoke(state);
         } catch (Throwable t) {
-            throw unusable("lgetxattr", t);
+            throw unusable(name, t);
         }
-    }
-
-    private static long check(String call, long r, MemorySegment state) {
         if (r < 0) {
-            throw new SyscallException(call, errno(state));
+            throw new SyscallException(name, (int) H.ERRNO.get(state, 0L));
         }
         return r;
-    }
-
-    private static int check(String call, int r, MemorySegment state) {
-        if (r < 0) {
-            throw new SyscallException(call, errno(state));
-        }
-        return r;
-    }
-
-    private static int errno(MemorySegment state) {
-        return (int) H.ERRNO.get(state, 0L);
     }
 
     private static BosunException unusable(String call, Throwable t) {
