@@ -60,11 +60,6 @@ final class ViewFs implements Fs, AutoCloseable {
         return real.realPath(path(hostPath));
     }
 
-    /** True when the real tree (not the dry-run view) has something at the path. */
-    boolean existsReal(String hostPath) {
-        return real.exists(path(hostPath));
-    }
-
     /** The checked, normalised host path. */
     private static String path(String hostPath) {
         String p = normalise(hostPath);
