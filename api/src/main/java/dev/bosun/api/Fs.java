@@ -10,9 +10,21 @@ import java.util.List;
  * the host root. Under dry-run, reads see the effect of earlier planned writes (a scratch view), and
  * nothing real changes. Writes are atomic (temp file, fsync, rename), keep or set owner and mode,
  * and are recorded in the plan with a unified diff before they happen.
+ *
+ * <p>Paths are resolved by the kernel on descriptors, one component at a time, and never twice:
+ * under {@code --root DIR} nothing resolves outside DIR (a link to {@code /etc/shadow} means
+ * {@code DIR/etc/shadow}); a directory or link owned by an unprivileged user may lead only to that
+ * user's own files, so a step from it to another owner's entry is refused ("unsafe path transition",
+ * systemd's {@code CHASE_SAFE}). Links are followed where an operation says so, never by a write,
+ * delete or attribute change of the link itself.
  */
 public interface Fs {
-    /** Where a host path lives on the real file system, for tools and syscalls that need a real path. */
+    /**
+     * Where a host path lives on the real file system, every link resolved inside the root, for
+     * handing a path to an external tool only (mount, useradd -k, setfattr). Never read or write
+     * through it: the path is resolved again by whoever uses it, and under dry-run it names the real
+     * file, not the planned one. Every read and write goes through the other methods.
+     */
     Path resolve(String hostPath);
 
     /** True when something exists at the path (symlinks are not followed). */
@@ -66,6 +78,39 @@ public interface Fs {
      * Under dry-run the lock is taken in the scratch view.
      */
     FileLock lock(String hostPath, Duration timeout);
+
+    /**
+     * An extended attribute of the entry itself, any namespace ({@code trusted.overlay.opaque}); a
+     * last link is not followed. Null when the entry has no such attribute (or its file system none);
+     * fails when the entry does not exist.
+     */
+    byte[] xattr(String hostPath, String name);
+
+    /**
+     * Visits every entry below a directory, parents before their children and names sorted, without
+     * ever following a link below it (a link is reported as one). The directory itself is not visited;
+     * nothing is when it does not exist. Under dry-run the walk sees the planned view.
+     */
+    void walk(String hostDir, Visitor visitor);
+
+    /** What {@link #walk} calls for each entry. */
+    @FunctionalInterface
+    interface Visitor {
+        /** Looks at one entry; false skips the content of a directory. */
+        boolean visit(Entry entry);
+    }
+
+    /** One entry met by {@link #walk}; usable during its callback only. */
+    interface Entry {
+        /** The entry's host path. */
+        String path();
+
+        /** Its metadata, as {@link #stat} gives it. */
+        FileStat stat();
+
+        /** An extended attribute of the entry, as {@link #xattr} gives it. */
+        byte[] xattr(String name);
+    }
 
     /** A held lock; closing releases it. */
     interface FileLock extends AutoCloseable {

@@ -38,18 +38,14 @@ class EffectBoundaryTest {
      * test, so the list never grows stale.
      */
     static final Map<String, String> ALLOWED = Map.ofEntries(
-            entry("dev.bosun.stdlib.effect.AtomicWrite", "the effect layer: atomic replace (temp file, fsync, rename)"),
-            entry("dev.bosun.stdlib.effect.Attributes", "the effect layer: owner and mode of written files"),
             entry("dev.bosun.stdlib.effect.LocalHostContext", "the effect layer: creates the dry-run scratch directory"),
             entry("dev.bosun.stdlib.effect.LocalHostContext$LazyState",
                     "the effect layer: snapshots the state database (read-only) for a dry-run"),
             entry("dev.bosun.stdlib.effect.ProcessExec", "the effect layer: Exec, the one place processes start and are killed"),
-            entry("dev.bosun.stdlib.effect.ShadowLock", "the effect layer: shadow-utils' <file>.lock hard-link protocol"),
             entry("dev.bosun.stdlib.effect.SqliteState", "the effect layer: State, the one JDBC connection"),
-            entry("dev.bosun.stdlib.effect.TreeDelete", "the effect layer: Fs.deleteTree"),
-            entry("dev.bosun.stdlib.effect.ViewFs", "the effect layer: Fs and its dry-run scratch view"),
+            entry("dev.bosun.stdlib.effect.LinuxFiles$H", "the effect layer: the FFM bindings of the Linux *at file calls"
+                    + " (openat2, statx, renameat, unlinkat, ...) that every Fs operation runs on"),
             entry("dev.bosun.stdlib.effect.DeviceCalls", "the effect layer: the FFM calls (openat2, statx, ioctl) of Devices probes"),
-            entry("dev.bosun.stdlib.overlay.Xattr", "moved behind Fs by the descriptor-layer change"),
             entry("dev.bosun.shell.repl.Repl", "creates the directory of the REPL history file, the user's own, not the host's"));
 
     @TempDir

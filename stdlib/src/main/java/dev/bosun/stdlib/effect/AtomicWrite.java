@@ -1,90 +1,118 @@
 package dev.bosun.stdlib.effect;
 
 import dev.bosun.api.BosunException;
-import dev.bosun.api.FileStat;
 import dev.bosun.api.WriteOptions;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import static dev.bosun.stdlib.effect.LinuxFiles.AT_EMPTY_PATH;
+import static dev.bosun.stdlib.effect.LinuxFiles.AT_SYMLINK_NOFOLLOW;
+import static dev.bosun.stdlib.effect.LinuxFiles.O_CLOEXEC;
+import static dev.bosun.stdlib.effect.LinuxFiles.O_DIRECTORY;
+import static dev.bosun.stdlib.effect.LinuxFiles.O_NOCTTY;
+import static dev.bosun.stdlib.effect.LinuxFiles.O_NOFOLLOW;
+import static dev.bosun.stdlib.effect.LinuxFiles.O_NONBLOCK;
+import static dev.bosun.stdlib.effect.LinuxFiles.O_RDONLY;
 
 /**
- * Temp file in the same directory, fsync, owner and mode, rename over the target, fsync the
- * directory: a crash leaves the old file or the new one, never a torn one.
+ * Replaces a file in a directory Bosun holds a descriptor of: a new temp file beside it
+ * ({@link NewFile}: O_EXCL|O_NOFOLLOW, 0600), the content written and fsynced, owner and mode set on
+ * the temp's descriptor, {@code renameat} over the name (a link there is replaced, never followed),
+ * then the directory fsynced. A crash leaves the old file or the new one, never a torn one; a
+ * failure removes the temp. A backup ({@code passwd-}) is written the same way.
  */
 final class AtomicWrite {
     private AtomicWrite() {
     }
 
-    static void write(Path target, byte[] content, WriteOptions o) {
-        FileStat existing = Stat.of(target);
-        if (existing != null && existing.type() == FileStat.Type.DIRECTORY) {
-            throw new BosunException("cannot write " + target + ": it is a directory");
+    /**
+     * @param dir      the directory holding the file
+     * @param name     the file's name in it
+     * @param existing what is there now (lstat), or null
+     * @param shown    the host path, for messages
+     */
+    static void write(Fd dir, String name, Statx existing, byte[] content, WriteOptions o, String shown) {
+        if (existing != null && existing.isDirectory()) {
+            throw new BosunException("cannot write " + shown + ": it is a directory");
         }
-        int mode = o.mode() != null ? o.mode() : existing != null ? existing.mode() : 0644;
-        Integer uid = o.uid() != null ? o.uid() : existing != null ? Integer.valueOf(existing.uid()) : null;
-        Integer gid = o.gid() != null ? o.gid() : existing != null ? Integer.valueOf(existing.gid()) : null;
-        String name = target.getFileName().toString();
-        Path tmp = target.resolveSibling(o.tempSuffix() != null ? name + o.tempSuffix()
-                : "." + name + ".bosun-" + UUID.randomUUID().toString().substring(0, 8));
+        // Only a regular file's owner and mode are kept; a link or device there is simply replaced.
+        boolean keep = existing != null && existing.isRegularFile();
+        int mode = o.mode() != null ? o.mode() : keep ? existing.permissions() : 0644;
+        Integer uid = o.uid() != null ? o.uid() : keep ? Integer.valueOf(existing.uid()) : null;
+        Integer gid = o.gid() != null ? o.gid() : keep ? Integer.valueOf(existing.gid()) : null;
         try {
-            if (existing != null && o.backupSuffix() != null) {
-                Path backup = target.resolveSibling(name + o.backupSuffix());
-                Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
+            if (keep && o.backupSuffix() != null) {
+                byte[] old = readExisting(dir, name, existing, shown);
+                replace(dir, name + o.backupSuffix(), old, existing.permissions(), existing.uid(), existing.gid(), null,
+                        shown + o.backupSuffix());
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Attributes.set(tmp, mode, uid, gid);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new BosunException("cannot replace " + target + " atomically: " + e.getMessage(), e);
-            }
-            syncDirectory(target.getParent());
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The write already failed; the error below is the one worth showing.
-            }
-            throw new BosunException("cannot write " + target + ": " + describe(e), e);
+            replace(dir, name, content, mode, uid, gid, o.tempSuffix() == null ? null : name + o.tempSuffix(), shown);
+        } catch (SyscallException e) {
+            throw new BosunException("cannot write " + shown + ": " + e.getMessage(), e);
         }
     }
 
-    static void syncDirectory(Path dir) {
-        if (dir == null) {
-            return;
+    /** Writes {@code content} to a temp name ({@code fixedTemp}, or a unique hidden one) and renames it to {@code name}. */
+    static void replace(Fd dir, String name, byte[] content, int mode, Integer uid, Integer gid, String fixedTemp,
+                        String shown) {
+        String tmpName;
+        Fd tmp;
+        if (fixedTemp != null) {
+            tmpName = fixedTemp;
+            String shownTemp = shown.endsWith(name) ? shown.substring(0, shown.length() - name.length()) + fixedTemp
+                    : fixedTemp;
+            tmp = NewFile.replacing(dir, fixedTemp, shownTemp, "cannot write " + shown);
+        } else {
+            NewFile.Created c = NewFile.unique(dir, name);
+            tmpName = c.name();
+            tmp = c.fd();
         }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some file systems refuse fsync on directories; the rename itself is still atomic there.
+        boolean renamed = false;
+        try (tmp) {
+            LinuxFiles.writeAll(tmp.get(), content);
+            Attributes.onOpenFile(tmp, mode, uid, gid);
+            LinuxFiles.fsync(tmp.get());
+            Statx ours = LinuxFiles.statx(tmp.get(), "", AT_EMPTY_PATH);
+            LinuxFiles.renameat(dir.get(), tmpName, dir.get(), name);
+            renamed = true;
+            // Whoever owns the directory can rename another file over the temp name before our rename;
+            // then what now sits at the name is theirs, not ours: say so rather than report success.
+            if (!LinuxFiles.statx(dir.get(), name, AT_SYMLINK_NOFOLLOW).sameInode(ours)) {
+                throw new BosunException("cannot write " + shown + ": its temporary file " + tmpName
+                        + " was replaced by someone else while Bosun wrote it");
+            }
+        } catch (RuntimeException e) {
+            if (!renamed) {
+                removeQuietly(dir, tmpName);
+            }
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    /** The current content of a regular file, read through a descriptor that is checked to be that file. */
+    static byte[] readExisting(Fd dir, String name, Statx expected, String shown) {
+        try (Fd in = Fd.of(LinuxFiles.openat(dir.get(), name,
+                O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0))) {
+            if (!LinuxFiles.statx(in.get(), "", AT_EMPTY_PATH).sameInode(expected)) {
+                throw new BosunException(shown + " changed while Bosun was reading it; try again");
+            }
+            return LinuxFiles.readAll(in.get());
         }
     }
 
-    static String describe(IOException e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "");
-        String msg = e.getMessage();
-        return switch (kind) {
-            case "NoSuchFile" -> "no such file or directory (" + msg + ")";
-            case "AccessDenied" -> "permission denied (" + msg + ")";
-            case "FileAlreadyExists" -> "already exists (" + msg + ")";
-            case "DirectoryNotEmpty" -> "directory not empty (" + msg + ")";
-            default -> msg == null ? kind : msg;
-        };
+    /** fsyncs a directory (a rename is durable only then); some file systems refuse, the rename is atomic anyway. */
+    static void syncDirectory(Fd dir) {
+        try (Fd d = Fd.of(LinuxFiles.openat(dir.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0))) {
+            LinuxFiles.fsync(d.get());
+        } catch (SyscallException e) {
+            // EINVAL/EROFS and friends: nothing more to make durable here.
+        }
+    }
+
+    private static void removeQuietly(Fd dir, String name) {
+        try {
+            LinuxFiles.unlinkat(dir.get(), name, 0);
+        } catch (SyscallException e) {
+            // The write already failed; its error is the one worth showing.
+        }
     }
 }

@@ -45,11 +45,11 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         } catch (IOException e) {
             throw new BosunException("cannot create the dry-run scratch directory: " + e.getMessage(), e);
         }
-        this.fs = new ViewFs(this.root, scratch, plan);
+        this.caller = Identity.current();
+        this.fs = new ViewFs(this.root, scratch, plan, caller.euid());
         this.exec = new ProcessExec(fs, plan, dryRun, this.root);
         this.state = new LazyState(statePath, dryRun ? scratch.resolve(".bosun-state.db") : null);
         this.devices = new DeviceProbes(this.root);
-        this.caller = Identity.current();
         this.source = source;
     }
 
@@ -112,12 +112,16 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
 
     @Override
     public void close() {
-        state.close();
-        if (scratch != null) {
-            try {
-                TreeDelete.delete(scratch);
-            } catch (IOException e) {
-                // A leftover temp dir is untidy but harmless; the session result matters more.
+        try {
+            state.close();
+        } finally {
+            fs.close();
+            if (scratch != null) {
+                try {
+                    TreeDelete.deleteOwn(scratch);
+                } catch (RuntimeException e) {
+                    // A leftover temp dir is untidy but harmless; the session result matters more.
+                }
             }
         }
     }

@@ -8,12 +8,7 @@ import dev.bosun.api.Fs;
 import dev.bosun.api.Plan;
 import dev.bosun.api.WriteOptions;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,73 +18,82 @@ import java.util.TreeSet;
 
 /**
  * The host's files. In apply mode every path resolves under the root and writes are real. Under
- * dry-run a scratch directory shadows the root: a write lands in the scratch copy, a delete leaves a
- * tombstone, and reads see scratch first, so later steps of a script see what earlier planned steps
- * did while the real files stay byte-identical. Every change is recorded in the plan first.
+ * dry-run a scratch directory (Bosun's own, mode 0700) shadows the root: a write lands in the scratch
+ * copy, a delete leaves a tombstone, and reads see scratch first, so later steps of a script see what
+ * earlier planned steps did while the real files stay byte-identical. Every change is recorded in the
+ * plan first. Both trees are {@link RootedFiles}: every read of the real tree, under dry-run too,
+ * goes through the same descriptor walk with the same ownership rule as a write would.
  */
-final class ViewFs implements Fs {
-    private final Path root;
-    private final Path scratch;
+final class ViewFs implements Fs, AutoCloseable {
+    private final RootedFiles real;
+    private final RootedFiles scratch;
+    private final Path scratchPath;
     private final Plan plan;
+    private final boolean root;
     private final Set<String> tombstones = new HashSet<>();
 
-    ViewFs(Path root, Path scratch, Plan plan) {
-        this.root = root;
-        this.scratch = scratch;
+    /**
+     * @param rootDir the host root ({@code /} or {@code --root DIR})
+     * @param scratch the dry-run scratch directory, or null in apply mode
+     * @param euid    the uid Bosun acts as
+     */
+    ViewFs(Path rootDir, Path scratch, Plan plan, int euid) {
+        this.real = new RootedFiles(RootDir.open(rootDir, euid));
+        try {
+            this.scratch = scratch == null ? null : new RootedFiles(RootDir.open(scratch, euid));
+        } catch (RuntimeException e) {
+            real.close();
+            throw e;
+        }
+        this.scratchPath = scratch;
         this.plan = plan;
+        this.root = euid == 0;
     }
 
     Path scratch() {
-        return scratch;
+        return scratchPath;
     }
 
-    /** The real location under the root; links on the way are followed inside the root, the last is not. */
+    /** The real location under the root, every link resolved inside it; for tools only (see {@link Fs#resolve}). */
     @Override
     public Path resolve(String hostPath) {
-        Check.absolutePath("path", normalise(hostPath));
-        return RootedPath.resolve(root, normalise(hostPath), false);
+        return real.realPath(path(hostPath));
     }
 
-    /** The real location of what a read sees: the last component too is followed, inside the root. */
-    private Path resolveFollowing(String hostPath) {
-        Check.absolutePath("path", normalise(hostPath));
-        return RootedPath.resolve(root, normalise(hostPath), true);
-    }
-
-    static Path under(Path base, String hostPath) {
-        Check.absolutePath("path", normalise(hostPath));
-        String rel = normalise(hostPath).substring(1);
-        return rel.isEmpty() ? base : base.resolve(rel);
+    /** The checked, normalised host path. */
+    private static String path(String hostPath) {
+        String p = normalise(hostPath);
+        Check.absolutePath("path", p);
+        return p;
     }
 
     /** Collapses {@code //} and a trailing slash; {@code ..} stays and is refused by the check. */
     static String normalise(String p) {
-        if (p == null) {
-            return null;
+        if (p == null || (!p.contains("//") && !(p.length() > 1 && p.endsWith("/")))) {
+            return p;
         }
-        String s = p.replaceAll("/{2,}", "/");
-        return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        StringBuilder sb = new StringBuilder(p.length());
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
+                sb.append(c);
+            }
+        }
+        if (sb.length() > 1 && sb.charAt(sb.length() - 1) == '/') {
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.toString();
     }
 
-    /** Where the current content of a path is: scratch copy, real file, or null when deleted in the view. */
-    private Path current(String hostPath) {
-        return current(hostPath, false);
-    }
-
-    /** As {@link #current(String)}; {@code follow} resolves a final symlink (inside the root) for reads. */
-    private Path current(String hostPath, boolean follow) {
-        String p = normalise(hostPath);
+    /** The tree that holds what the view shows at a path: scratch, the real root, or null when deleted in the view. */
+    private RootedFiles treeOf(String p) {
         if (scratch == null) {
-            return follow ? resolveFollowing(p) : resolve(p);
+            return real;
         }
         if (isTombstoned(p)) {
             return null;
         }
-        Path s = under(scratch, p);
-        if (Files.exists(s, LinkOption.NOFOLLOW_LINKS)) {
-            return s;
-        }
-        return follow ? resolveFollowing(p) : resolve(p);
+        return scratch.exists(p) ? scratch : real;
     }
 
     private boolean isTombstoned(String p) {
@@ -103,63 +107,112 @@ final class ViewFs implements Fs {
 
     @Override
     public boolean exists(String hostPath) {
-        Path c = current(hostPath);
-        return c != null && Files.exists(c, LinkOption.NOFOLLOW_LINKS);
+        String p = path(hostPath);
+        RootedFiles t = treeOf(p);
+        return t != null && t.exists(p);
     }
 
     @Override
     public FileStat stat(String hostPath) {
-        Path c = current(hostPath);
-        return c == null ? null : Stat.of(c);
+        String p = path(hostPath);
+        RootedFiles t = treeOf(p);
+        return t == null ? null : t.stat(p);
     }
 
     @Override
     public byte[] readBytes(String hostPath) {
-        Path c = current(hostPath, true);
-        try {
-            if (c == null) {
-                throw new java.nio.file.NoSuchFileException(hostPath);
-            }
-            return Files.readAllBytes(c);
-        } catch (IOException e) {
-            throw new BosunException("cannot read " + hostPath + ": " + AtomicWrite.describe(e), e);
+        String p = path(hostPath);
+        RootedFiles t = treeOf(p);
+        if (t == null) {
+            throw new BosunException("cannot read " + p + ": " + Errno.describe(Errno.ENOENT));
         }
+        return t.read(p, true);
     }
 
     @Override
     public List<String> list(String hostDir) {
-        String d = normalise(hostDir);
-        Set<String> names = new TreeSet<>();
-        addNames(names, resolveFollowing(d));
-        if (scratch != null) {
-            if (isTombstoned(d)) {
-                names.clear();
-            }
-            addNames(names, under(scratch, d));
-            names.removeIf(n -> isTombstoned(Fs.join(d, n)) && !Files.exists(under(scratch, Fs.join(d, n)),
-                    LinkOption.NOFOLLOW_LINKS));
+        String d = path(hostDir);
+        if (scratch == null) {
+            return real.list(d);
         }
+        Set<String> names = new TreeSet<>();
+        if (!isTombstoned(d)) {
+            names.addAll(real.list(d));
+        }
+        names.addAll(scratch.list(d));
+        names.removeIf(n -> isTombstoned(Fs.join(d, n)) && !scratch.exists(Fs.join(d, n)));
         return new ArrayList<>(names);
     }
 
-    private static void addNames(Set<String> names, Path dir) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    @Override
+    public byte[] xattr(String hostPath, String name) {
+        String p = path(hostPath);
+        RootedFiles t = treeOf(p);
+        if (t == null) {
+            throw new BosunException("cannot read xattr " + name + " of " + p + ": " + Errno.describe(Errno.ENOENT));
+        }
+        return t.xattr(p, name);
+    }
+
+    @Override
+    public void walk(String hostDir, Visitor visitor) {
+        String d = path(hostDir);
+        if (scratch == null || !viewDiffersBelow(d)) {
+            real.walk(d, visitor);
             return;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                names.add(p.getFileName().toString());
+        viewWalk(d, visitor);
+    }
+
+    /** True when the dry-run view of the tree below {@code d} is not simply the real one. */
+    private boolean viewDiffersBelow(String d) {
+        if (scratch.exists(d)) {
+            return true;
+        }
+        for (String t : tombstones) {
+            if (t.equals(d) || t.startsWith(d + "/") || d.startsWith(t + "/")) {
+                return true;
             }
-        } catch (IOException e) {
-            throw new BosunException("cannot list " + dir + ": " + AtomicWrite.describe(e), e);
+        }
+        return false;
+    }
+
+    /** The walk through the view's own list/stat/xattr (only under dry-run, below a directory the plan touched). */
+    private void viewWalk(String d, Visitor visitor) {
+        for (String name : list(d)) {
+            String p = Fs.join(d, name);
+            FileStat st = stat(p);
+            if (st == null) {
+                continue;
+            }
+            Entry e = new Entry() {
+                @Override
+                public String path() {
+                    return p;
+                }
+
+                @Override
+                public FileStat stat() {
+                    return st;
+                }
+
+                @Override
+                public byte[] xattr(String attr) {
+                    return ViewFs.this.xattr(p, attr);
+                }
+            };
+            if (visitor.visit(e) && st.type() == FileStat.Type.DIRECTORY) {
+                viewWalk(p, visitor);
+            }
         }
     }
 
     @Override
     public void write(String hostPath, byte[] content, WriteOptions options) {
-        String p = normalise(hostPath);
-        byte[] before = exists(p) ? readBytes(p) : null;
+        String p = path(hostPath);
         FileStat st = stat(p);
+        // The write replaces the entry itself: a link (or fifo, device) there is replaced, not read through.
+        byte[] before = st != null && st.type() == FileStat.Type.FILE ? readBytes(p) : null;
         String diff = UnifiedDiff.of(p, before, content);
         boolean attrsChange = st != null && ((options.mode() != null && options.mode() != st.mode())
                 || (options.uid() != null && options.uid() != st.uid())
@@ -169,29 +222,35 @@ final class ViewFs implements Fs {
         }
         String how = (options.mode() != null ? " mode " + String.format("%04o", options.mode()) : "")
                 + (options.uid() != null ? " owner " + options.uid() + ":" + options.gid() : "");
-        plan.record(new Change(before == null ? Change.Kind.CREATE : Change.Kind.WRITE, p,
-                (before == null ? "create " : "write ") + p + " (" + content.length + " bytes" + how + ")", diff));
-        AtomicWrite.write(writable(p), content, options);
+        plan.record(new Change(st == null ? Change.Kind.CREATE : Change.Kind.WRITE, p,
+                (st == null ? "create " : "write ") + p + " (" + content.length + " bytes" + how
+                + (st != null && st.type() != FileStat.Type.FILE ? ", replacing a " + st.type() : "") + ")", diff));
+        writableTree(p).write(p, content, options);
     }
 
-    /** The path to write to: the real one, or its scratch copy (parents mirrored, old content copied for backups). */
-    private Path writable(String p) {
+    /** Where a write goes: the real tree, or under dry-run the scratch view (parents mirrored, old content copied for backups). */
+    private RootedFiles writableTree(String p) {
         if (scratch == null) {
-            return resolve(p);
+            return real;
         }
-        Path s = under(scratch, p);
-        try {
-            mirrorParents(p);
-            tombstones.remove(p);
-            Path real = resolve(p);
-            if (!Files.exists(s, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
-                    && !isTombstoned(p)) {
-                Files.copy(real, s, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        mirrorParents(p);
+        tombstones.remove(p);
+        if (!scratch.exists(p) && !isTombstoned(p)) {
+            FileStat st = real.stat(p);
+            if (st != null && st.type() == FileStat.Type.FILE) {
+                byte[] bytes = real.read(p, false);
+                scratch.write(p, bytes, WriteOptions.mode(st.mode()).withOwner(owner(st.uid()), owner(st.gid())));
             }
-        } catch (IOException e) {
-            throw new BosunException("cannot prepare the dry-run view of " + p + ": " + AtomicWrite.describe(e), e);
         }
-        return s;
+        return scratch;
+    }
+
+    /**
+     * An owner to copy into the scratch view: only root can give files away, and for anyone else the
+     * view keeps its own owner, as a copy they make by hand would.
+     */
+    private Integer owner(int id) {
+        return root ? id : null;
     }
 
     /** Copies a file into the scratch view so a prefixed tool can work on it (dry-run only). */
@@ -199,15 +258,16 @@ final class ViewFs implements Fs {
         if (scratch == null || !exists(hostPath)) {
             return;
         }
-        FileStat st = stat(hostPath);
+        String p = path(hostPath);
+        FileStat st = stat(p);
         if (st.type() == FileStat.Type.DIRECTORY) {
-            mirrorDir(normalise(hostPath));
+            mirrorDir(p);
         } else {
-            writable(normalise(hostPath));
+            writableTree(p);
         }
     }
 
-    private void mirrorParents(String p) throws IOException {
+    private void mirrorParents(String p) {
         int slash = p.lastIndexOf('/');
         if (slash > 0) {
             mirrorDir(p.substring(0, slash));
@@ -217,30 +277,22 @@ final class ViewFs implements Fs {
     /** Creates the directory chain in scratch with the real directories' modes and owners. */
     private void mirrorDir(String dir) {
         String acc = "";
-        for (String seg : dir.substring(1).split("/")) {
-            if (seg.isEmpty()) {
-                continue;
-            }
+        for (String seg : Resolver.split(dir)) {
             acc = acc + "/" + seg;
-            Path s = under(scratch, acc);
-            if (Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
+            FileStat have = scratch.stat(acc);
+            if (have != null && have.type() == FileStat.Type.DIRECTORY) {
                 continue;
             }
-            try {
-                Files.createDirectory(s);
-                FileStat real = Stat.of(resolve(acc));
-                if (real != null && real.type() == FileStat.Type.DIRECTORY) {
-                    Attributes.set(s, real.mode(), real.uid(), real.gid());
-                }
-            } catch (IOException e) {
-                throw new BosunException("cannot prepare the dry-run view of " + acc + ": " + AtomicWrite.describe(e), e);
-            }
+            FileStat realDir = real.stat(acc);
+            boolean like = realDir != null && realDir.type() == FileStat.Type.DIRECTORY;
+            scratch.mkdir(acc, like ? realDir.mode() : 0755, like ? owner(realDir.uid()) : null,
+                    like ? owner(realDir.gid()) : null);
         }
     }
 
     @Override
     public void mkdirs(String hostPath, int mode, Integer uid, Integer gid) {
-        String p = normalise(hostPath);
+        String p = path(hostPath);
         List<String> missing = new ArrayList<>();
         for (String d = p; d.length() > 1 && !exists(d); d = d.substring(0, Math.max(1, d.lastIndexOf('/')))) {
             missing.addFirst(d);
@@ -248,23 +300,19 @@ final class ViewFs implements Fs {
         for (String d : missing) {
             plan.record(new Change(Change.Kind.MKDIR, d, "mkdir " + d + " (mode " + String.format("%04o", mode)
                     + (uid != null ? ", owner " + uid + ":" + gid : "") + ")", null));
-            Path target = scratch == null ? resolve(d) : under(scratch, d);
-            try {
-                if (scratch != null) {
-                    tombstones.remove(d);
-                    mirrorParents(d);
-                }
-                Files.createDirectory(target);
-                Attributes.set(target, mode, uid, gid);
-            } catch (IOException e) {
-                throw new BosunException("cannot create directory " + d + ": " + AtomicWrite.describe(e), e);
+            if (scratch == null) {
+                real.mkdir(d, mode, uid, gid);
+            } else {
+                tombstones.remove(d);
+                mirrorParents(d);
+                scratch.mkdir(d, mode, uid, gid);
             }
         }
     }
 
     @Override
     public void setAttributes(String hostPath, Integer mode, Integer uid, Integer gid) {
-        String p = normalise(hostPath);
+        String p = path(hostPath);
         FileStat st = stat(p);
         if (st == null) {
             throw new BosunException("cannot change attributes of " + p + ": no such file or directory");
@@ -278,76 +326,72 @@ final class ViewFs implements Fs {
                 + (mode != null ? " mode " + String.format("%04o", mode) : "")
                 + (uid != null || gid != null ? " owner " + (uid != null ? uid : st.uid()) + ":"
                 + (gid != null ? gid : st.gid()) : ""), null));
-        try {
-            Path target;
-            if (scratch == null) {
-                target = resolve(p);
-            } else if (st.type() == FileStat.Type.DIRECTORY) {
-                mirrorDir(p);
-                target = under(scratch, p);
-            } else {
-                target = writable(p);
-            }
-            Attributes.set(target, mode, uid, gid);
-        } catch (IOException e) {
-            throw new BosunException("cannot change attributes of " + p + ": " + AtomicWrite.describe(e), e);
+        RootedFiles target;
+        if (scratch == null) {
+            target = real;
+        } else if (st.type() == FileStat.Type.DIRECTORY) {
+            mirrorDir(p);
+            target = scratch;
+        } else {
+            target = writableTree(p);
         }
+        target.setAttributes(p, mode, uid, gid);
     }
 
     @Override
     public boolean delete(String hostPath) {
-        String p = normalise(hostPath);
+        String p = path(hostPath);
         FileStat st = stat(p);
         if (st == null) {
             return false;
         }
         byte[] before = st.type() == FileStat.Type.FILE ? readBytes(p) : null;
         plan.record(new Change(Change.Kind.DELETE, p, "delete " + p, before == null ? null : UnifiedDiff.of(p, before, null)));
-        try {
-            if (scratch == null) {
-                Files.delete(resolve(p));
-            } else {
-                Files.deleteIfExists(under(scratch, p));
-                tombstones.add(p);
-            }
-        } catch (IOException e) {
-            throw new BosunException("cannot delete " + p + ": " + AtomicWrite.describe(e), e);
+        if (scratch == null) {
+            real.delete(p);
+        } else {
+            scratch.delete(p);
+            tombstones.add(p);
         }
         return true;
     }
 
     @Override
     public boolean deleteTree(String hostPath) {
-        String p = normalise(hostPath);
+        String p = path(hostPath);
         FileStat st = stat(p);
         if (st == null) {
             return false;
         }
         plan.record(new Change(Change.Kind.DELETE, p, "delete tree " + p, null));
-        try {
-            if (scratch == null) {
-                TreeDelete.delete(resolve(p));
-            } else {
-                Path s = under(scratch, p);
-                if (Files.exists(s, LinkOption.NOFOLLOW_LINKS)) {
-                    TreeDelete.delete(s);
-                }
-                tombstones.add(p);
-            }
-        } catch (IOException e) {
-            throw new BosunException("cannot delete " + p + ": " + AtomicWrite.describe(e), e);
+        if (scratch == null) {
+            real.deleteTree(p);
+        } else {
+            scratch.deleteTree(p);
+            tombstones.add(p);
         }
         return true;
     }
 
     @Override
     public FileLock lock(String hostPath, Duration timeout) {
-        String p = normalise(hostPath);
+        String p = path(hostPath);
         if (scratch == null) {
-            return ShadowLock.acquire(resolve(p), timeout);
+            return real.lock(p, timeout);
         }
         // Dry-run: the scratch view is private to this process; lock there so the protocol still runs.
         mirrorDir(p.substring(0, Math.max(1, p.lastIndexOf('/'))));
-        return ShadowLock.acquire(under(scratch, p), timeout);
+        return scratch.lock(p, timeout);
+    }
+
+    @Override
+    public void close() {
+        try {
+            real.close();
+        } finally {
+            if (scratch != null) {
+                scratch.close();
+            }
+        }
     }
 }

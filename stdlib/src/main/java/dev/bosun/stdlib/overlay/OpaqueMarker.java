@@ -5,13 +5,8 @@ import dev.bosun.api.Command;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.HostContext;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Marks opaque directories on the upper layer, never through merged: written through a mounted
@@ -45,13 +40,14 @@ final class OpaqueMarker {
             ctx.fs().mkdirs(lay.upperOf(acc), like != null ? like.mode() : Layout.UPPER_MODE,
                     like != null ? like.uid() : null, like != null ? like.gid() : null);
         }
-        String real = mounts.real(lay.upperOf(mergedDir));
-        if (!ctx.dryRun() && Xattr.isY(Xattr.get(Path.of(real), r.xattrs().opaque()))) {
+        String upperDir = lay.upperOf(mergedDir);
+        if (!ctx.dryRun() && Xattr.isY(ctx.fs().xattr(upperDir, r.xattrs().opaque()))) {
             return; // already marked: an ensure changes nothing
         }
-        ctx.exec().run(Command.of("setfattr", "-h", "-n", r.xattrs().opaque(), "-v", "y", real).asMutating());
-        if (!ctx.dryRun() && !Xattr.isY(Xattr.get(Path.of(real), r.xattrs().opaque()))) {
-            throw new BosunException("setfattr ran, but " + real + " does not carry " + r.xattrs().opaque()
+        ctx.exec().run(Command.of("setfattr", "-h", "-n", r.xattrs().opaque(), "-v", "y", mounts.real(upperDir))
+                .asMutating());
+        if (!ctx.dryRun() && !Xattr.isY(ctx.fs().xattr(upperDir, r.xattrs().opaque()))) {
+            throw new BosunException("setfattr ran, but " + upperDir + " does not carry " + r.xattrs().opaque()
                     + "=y (does the file system support " + r.xattrs() + " xattrs?)");
         }
     }
@@ -67,21 +63,24 @@ final class OpaqueMarker {
     }
 
     /** True when upper holds exactly the marked opaque dirs and their parents, nothing else. */
-    boolean pristine(OverlayRecord r, Path upper) {
+    boolean pristine(OverlayRecord r) {
+        String upper = r.layout().upper();
         Set<String> expected = new HashSet<>();
         for (String dir : r.opaque()) {
             for (String acc = dir; !acc.isEmpty(); acc = acc.substring(0, acc.lastIndexOf('/'))) {
                 expected.add(acc);
             }
-            Path p = upper.resolve(dir.substring(1));
-            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || !Xattr.isY(Xattr.get(p, r.xattrs().opaque()))) {
+            if (!OverlayHealth.isMarkedOpaque(ctx, r, r.layout().upperOf(dir))) {
                 return false;
             }
         }
-        try (Stream<Path> walk = Files.walk(upper)) {
-            return walk.filter(p -> !p.equals(upper)).allMatch(p -> expected.contains("/" + upper.relativize(p)));
-        } catch (IOException e) {
-            throw new BosunException("cannot read " + upper + ": " + e.getMessage(), e);
-        }
+        boolean[] onlyExpected = {true};
+        ctx.fs().walk(upper, e -> {
+            if (!expected.contains(e.path().substring(upper.length()))) {
+                onlyExpected[0] = false;
+            }
+            return onlyExpected[0];
+        });
+        return onlyExpected[0];
     }
 }

@@ -3,9 +3,6 @@ package dev.bosun.stdlib.overlay;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.HostContext;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +30,7 @@ final class OverlayHealth {
         }
         if (upperOk) {
             for (String dir : r.opaque()) {
-                Path p = Path.of(mounts.real(lay.upperOf(dir)));
-                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || !Xattr.isY(Xattr.get(p, r.xattrs().opaque()))) {
+                if (!isMarkedOpaque(ctx, r, lay.upperOf(dir))) {
                     problems.add("opaque dir " + dir + " is not marked (" + lay.upperOf(dir) + " lacks "
                             + r.xattrs().opaque() + "=y); overlay.reset marks it again");
                 }
@@ -55,9 +51,15 @@ final class OverlayHealth {
                         + "; overlay.unmount and mount it again");
             }
         }
-        UpperUsage usage = UpperUsage.of(Path.of(mounts.real(lay.upper())));
+        UpperUsage usage = UpperUsage.of(ctx.fs(), lay.upper());
         return new OverlayStatus(r.name(), state == OverlayMounts.State.MOUNTED, problems.isEmpty(), problems,
                 usage.entries(), usage.bytes(), info);
+    }
+
+    /** True when the upper directory exists as a directory and carries the opaque marker {@code y}. */
+    static boolean isMarkedOpaque(HostContext ctx, OverlayRecord r, String upperDir) {
+        FileStat st = ctx.fs().stat(upperDir);
+        return st != null && st.type() == FileStat.Type.DIRECTORY && Xattr.isY(ctx.fs().xattr(upperDir, r.xattrs().opaque()));
     }
 
     private String expectedLowers(OverlayRecord r, MountTable.Entry e) {

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.overlay;
 
 import dev.bosun.api.BosunException;
+import dev.bosun.api.Change;
 import dev.bosun.api.Check;
 import dev.bosun.api.Doc;
 import dev.bosun.api.FileStat;
@@ -10,9 +11,6 @@ import dev.bosun.api.Module;
 import dev.bosun.api.Op;
 import dev.bosun.api.Optional;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,20 +185,18 @@ public final class OverlayModule implements HostModule {
     public List<DiffEntry> diff(HostContext ctx, @Doc("the overlay's name") String name) {
         OverlayName.check(name);
         OverlayRecord r = new OverlayStore(ctx).get(name);
-        OverlayMounts mounts = new OverlayMounts(ctx);
-        Path upper = Path.of(mounts.real(r.layout().upper()));
-        if (!Files.isDirectory(upper, LinkOption.NOFOLLOW_LINKS)) {
-            if (ctx.dryRun() && ctx.fs().exists(r.layout().upper())) {
-                return List.of(); // created earlier in this dry-run: its upper layer is empty
-            }
-            throw new BosunException("overlay \"" + name + "\" has no upper directory " + r.layout().upper()
+        String upper = r.layout().upper();
+        if (ctx.dryRun() && ctx.plan().changes().stream()
+                .anyMatch(c -> c.kind() == Change.Kind.MKDIR && c.target().equals(upper))) {
+            // Created earlier in this dry-run: its upper layer holds only the directories the create made.
+            return List.of();
+        }
+        FileStat st = ctx.fs().stat(upper);
+        if (st == null || st.type() != FileStat.Type.DIRECTORY) {
+            throw new BosunException("overlay \"" + name + "\" has no upper directory " + upper
                     + "; overlay.status shows what is wrong");
         }
-        List<Path> lowers = new ArrayList<>();
-        for (String l : r.lower()) {
-            lowers.add(Path.of(mounts.real(l)));
-        }
-        return UpperDiff.of(upper, lowers, r.xattrs());
+        return UpperDiff.of(ctx.fs(), upper, r.lower(), r.xattrs());
     }
 
     @Op(mutates = true, doc = "Unmounts the overlay if mounted (refuses when busy unless force, which detaches lazily), "
@@ -240,7 +236,7 @@ public final class OverlayModule implements HostModule {
         requireDirectory(ctx, "overlay \"" + name + "\" upper", lay.upper());
         requireDirectory(ctx, "overlay \"" + name + "\" work", lay.work());
         OpaqueMarker marker = new OpaqueMarker(ctx);
-        if (ctx.fs().list(lay.work()).isEmpty() && marker.pristine(r, Path.of(mounts.real(lay.upper())))) {
+        if (ctx.fs().list(lay.work()).isEmpty() && marker.pristine(r)) {
             return new Outcome(name, false, "already pristine");
         }
         for (String child : ctx.fs().list(lay.upper())) {

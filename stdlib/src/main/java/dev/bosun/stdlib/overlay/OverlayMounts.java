@@ -6,8 +6,6 @@ import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.InvalidValueException;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,16 +26,12 @@ final class OverlayMounts {
     }
 
     /**
-     * The real path of a host path as the kernel reports it in mountinfo (symlinks in the root or
-     * datadir resolved), so mount commands and mount table lookups agree.
+     * The real path of a host path as the kernel reports it in mountinfo (links in the root or datadir
+     * resolved inside the root, by the file layer), so mount commands and mount table lookups agree.
+     * Only for the mount tools' argv and mountinfo: Bosun reads the layers through {@code ctx.fs()}.
      */
     String real(String hostPath) {
-        Path p = ctx.fs().resolve(hostPath);
-        try {
-            return p.toRealPath().toString();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize().toString();
-        }
+        return ctx.fs().resolve(hostPath).toString();
     }
 
     /** The {@code -o} value for mounting this overlay; the layer paths come only from the record. */

@@ -1,16 +1,11 @@
 package dev.bosun.stdlib.overlay;
 
-import dev.bosun.api.BosunException;
+import dev.bosun.api.FileStat;
+import dev.bosun.api.Fs;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,95 +22,90 @@ import java.util.Set;
  * <li>anything else is modified when some lower layer has the path, else added. Directories that
  *     exist in a lower layer are only the copy-up parents of their children and are not listed.</li>
  * </ul>
- * The walk never follows symlinks.
+ * Everything is read through {@link Fs} (descriptors, never following a link; under dry-run the
+ * planned view). Lower layers are listed once per directory rather than looked up once per file.
  */
 final class UpperDiff {
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
-
     private UpperDiff() {
     }
 
-    static List<DiffEntry> of(Path upper, List<Path> lowers, XattrNamespace xattrs) {
+    static List<DiffEntry> of(Fs fs, String upper, List<String> lowers, XattrNamespace xattrs) {
         List<DiffEntry> out = new ArrayList<>();
-        Set<Path> xwhiteoutDirs = new HashSet<>();
+        Set<String> xwhiteoutDirs = new HashSet<>();
         // Directories no lower layer has: nothing below them can be in a lower layer either, which saves
-        // one lstat per lower layer for every entry of a new subtree (most of a typical upper layer).
-        Set<Path> newDirs = new HashSet<>();
-        try {
-            Files.walkFileTree(upper, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(upper)) {
-                        return FileVisitResult.CONTINUE;
+        // listing the lower layers for every directory of a new subtree (most of a typical upper layer).
+        Set<String> newDirs = new HashSet<>();
+        LowerNames lower = new LowerNames(fs, lowers);
+        fs.walk(upper, e -> {
+            String rel = e.path().substring(upper.length());
+            String parent = rel.substring(0, rel.lastIndexOf('/'));
+            FileStat st = e.stat();
+            if (st.type() == FileStat.Type.DIRECTORY) {
+                byte[] opaque = e.xattr(xattrs.opaque());
+                if (Xattr.isY(opaque)) {
+                    out.add(new DiffEntry(rel, DiffEntry.Kind.OPAQUE));
+                } else {
+                    if (Xattr.isX(opaque)) {
+                        xwhiteoutDirs.add(rel);
                     }
-                    String rel = merged(upper, dir);
-                    byte[] opaque = Xattr.get(dir, xattrs.opaque());
-                    if (Xattr.isY(opaque)) {
-                        out.add(new DiffEntry(rel, DiffEntry.Kind.OPAQUE));
-                    } else {
-                        if (opaque != null && opaque.length == 1 && opaque[0] == 'x') {
-                            xwhiteoutDirs.add(dir);
-                        }
-                        if (newDirs.contains(dir.getParent()) || !inLower(lowers, rel)) {
-                            newDirs.add(dir);
-                            out.add(new DiffEntry(rel, DiffEntry.Kind.ADDED));
-                        }
+                    if (newDirs.contains(parent) || !lower.has(rel)) {
+                        newDirs.add(rel);
+                        out.add(new DiffEntry(rel, DiffEntry.Kind.ADDED));
                     }
-                    return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = merged(upper, file);
-                    DiffEntry.Kind kind;
-                    if (isWhiteout(file, attrs)) {
-                        kind = DiffEntry.Kind.DELETED;
-                    } else {
-                        kind = !newDirs.contains(file.getParent()) && inLower(lowers, rel)
-                                ? DiffEntry.Kind.MODIFIED : DiffEntry.Kind.ADDED;
-                    }
-                    out.add(new DiffEntry(rel, kind));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private boolean isWhiteout(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isOther()) {
-                        try {
-                            Map<String, Object> a = Files.readAttributes(file, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-                            return ((Integer) a.get("mode") & S_IFMT) == S_IFCHR && (Long) a.get("rdev") == 0L;
-                        } catch (IOException e) {
-                            throw new BosunException("cannot stat " + file + ": " + e.getMessage(), e);
-                        }
-                    }
-                    return attrs.isRegularFile() && attrs.size() == 0 && xwhiteoutDirs.contains(file.getParent())
-                            && Xattr.get(file, xattrs.whiteout()) != null;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    throw new BosunException("cannot read " + file + " while diffing: " + e.getMessage(), e);
-                }
-            });
-        } catch (IOException e) {
-            throw new BosunException("cannot walk " + upper + ": " + e.getMessage(), e);
-        }
+                return true;
+            }
+            DiffEntry.Kind kind;
+            if (isWhiteout(e, st, xwhiteoutDirs.contains(parent), xattrs)) {
+                kind = DiffEntry.Kind.DELETED;
+            } else {
+                kind = !newDirs.contains(parent) && lower.has(rel) ? DiffEntry.Kind.MODIFIED : DiffEntry.Kind.ADDED;
+            }
+            out.add(new DiffEntry(rel, kind));
+            return true;
+        });
         out.sort(Comparator.comparing(DiffEntry::path));
         return out;
     }
 
-    /** The merged-tree path of an upper entry, e.g. {@code /var/log/x}. */
-    private static String merged(Path upper, Path p) {
-        return "/" + upper.relativize(p);
+    private static boolean isWhiteout(Fs.Entry e, FileStat st, boolean inXwhiteoutDir, XattrNamespace xattrs) {
+        if (st.type() == FileStat.Type.CHAR_DEVICE) {
+            return st.rdevMajor() == 0 && st.rdevMinor() == 0;
+        }
+        return st.type() == FileStat.Type.FILE && st.size() == 0 && inXwhiteoutDir && e.xattr(xattrs.whiteout()) != null;
     }
 
-    private static boolean inLower(List<Path> lowers, String rel) {
-        String r = rel.substring(1);
-        for (Path l : lowers) {
-            if (Files.exists(l.resolve(r), LinkOption.NOFOLLOW_LINKS)) {
-                return true;
-            }
+    /** Names in the lower layers' directories, listed once per merged directory. */
+    private static final class LowerNames {
+        private final Fs fs;
+        private final List<String> lowers;
+        private final Map<String, List<Set<String>>> byDir = new HashMap<>();
+
+        LowerNames(Fs fs, List<String> lowers) {
+            this.fs = fs;
+            this.lowers = lowers;
         }
-        return false;
+
+        /** True when some lower layer has the merged path {@code rel} (e.g. {@code /var/log/x}). */
+        boolean has(String rel) {
+            int slash = rel.lastIndexOf('/');
+            String dir = rel.substring(0, slash);
+            String name = rel.substring(slash + 1);
+            for (Set<String> names : byDir.computeIfAbsent(dir, this::list)) {
+                if (names.contains(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<Set<String>> list(String dir) {
+            List<Set<String>> out = new ArrayList<>();
+            for (String l : lowers) {
+                String d = l.equals("/") ? (dir.isEmpty() ? "/" : dir) : l + dir;
+                out.add(new HashSet<>(fs.list(d)));
+            }
+            return out;
+        }
     }
 }

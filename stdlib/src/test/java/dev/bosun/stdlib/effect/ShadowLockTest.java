@@ -73,4 +73,38 @@ class ShadowLockTest {
             assertTrue(root.read("/etc/group").contains("locktest:"));
         }
     }
+
+    @Test
+    void aPlantedPidFileLinkIsUnlinkedNeverWrittenThrough() throws Exception {
+        try (ScratchRoot root = ScratchRoot.empty(); ScratchRoot outside = ScratchRoot.empty();
+             LocalHostContext ctx = root.context(false)) {
+            outside.write("/etc/victim", "victim\n");
+            root.write("/etc/subuid", "");
+            long pid = ProcessHandle.current().pid();
+            Files.createSymbolicLink(root.path("/etc/subuid." + pid), outside.path("/etc/victim"));
+            try (Fs.FileLock lock = ctx.fs().lock("/etc/subuid", Duration.ofSeconds(1))) {
+                assertEquals(pid + "\0", Files.readString(root.path("/etc/subuid.lock")));
+                assertFalse(Files.exists(root.path("/etc/subuid." + pid), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            }
+            assertEquals("victim\n", outside.read("/etc/victim"));
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(outside.path("/etc/victim"))));
+        }
+    }
+
+    @Test
+    void aLockThatIsASymlinkIsRefusedNotFollowedOrRemoved() throws Exception {
+        try (ScratchRoot root = ScratchRoot.empty(); ScratchRoot outside = ScratchRoot.empty();
+             LocalHostContext ctx = root.context(false)) {
+            outside.write("/etc/victim", "1\0");
+            root.write("/etc/subgid", "");
+            Files.createSymbolicLink(root.path("/etc/subgid.lock"), outside.path("/etc/victim"));
+            BosunException e = assertThrows(BosunException.class, () -> ctx.fs().lock("/etc/subgid", Duration.ofSeconds(1)));
+            assertEquals("cannot lock /etc/subgid: /etc/subgid.lock is a symlink, not a lock file; Bosun neither follows"
+                    + " nor removes it (remove it if no tool is running)", e.getMessage());
+            assertTrue(Files.isSymbolicLink(root.path("/etc/subgid.lock")));
+            assertEquals("1\0", outside.read("/etc/victim"));
+            assertEquals(java.util.List.of("subgid", "subgid.lock"), ctx.fs().list("/etc"), "no pid file left");
+        }
+    }
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
  * {@code unshare -m --propagation private}: a JVM cannot unshare its own mount namespace (it is
  * multi-threaded), so mount tests run their scenario in a child whose namespace dies with it.
  */
-final class ChildJvm {
+public final class ChildJvm {
     /** Exit status, standard output (what the scenario prints) and standard error (for failure messages). */
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
+    public record Result(int exit, String out, String err) {
+        public List<String> lines() {
             return out.lines().toList();
         }
     }
@@ -23,7 +23,7 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    static Process start(List<String> wrapper, Class<?> main, String... args) throws IOException {
+    public static Process start(List<String> wrapper, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -37,7 +37,7 @@ final class ChildJvm {
         return new ProcessBuilder(cmd).start();
     }
 
-    static Result finish(Process p) throws IOException, InterruptedException {
+    public static Result finish(Process p) throws IOException, InterruptedException {
         StringBuilder err = new StringBuilder();
         Thread pump = Thread.ofVirtual().start(() -> {
             try {
@@ -55,7 +55,7 @@ final class ChildJvm {
         return new Result(p.exitValue(), out, err.toString());
     }
 
-    static Result run(List<String> wrapper, Class<?> main, String... args) throws IOException, InterruptedException {
+    public static Result run(List<String> wrapper, Class<?> main, String... args) throws IOException, InterruptedException {
         return finish(start(wrapper, main, args));
     }
 }

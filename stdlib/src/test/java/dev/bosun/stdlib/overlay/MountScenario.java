@@ -28,7 +28,7 @@ public final class MountScenario {
             OverlayInfo info = overlay.create(ctx, "box", new CreateSpec(List.of("/lower"), List.of("/var/log/"), null));
             Path dir = root.resolve("var/lib/bosun/overlays/box");
             Path merged = dir.resolve("merged");
-            say("xattr", info.opaqueXattr() + "=" + new String(Xattr.get(dir.resolve("upper/var/log"), info.opaqueXattr()),
+            say("xattr", info.opaqueXattr() + "=" + new String(ctx.fs().xattr(info.upper() + "/var/log", info.opaqueXattr()),
                     StandardCharsets.UTF_8));
             MountResult m = overlay.mount(ctx, "box", null);
             say("mount.changed", m.changed());
