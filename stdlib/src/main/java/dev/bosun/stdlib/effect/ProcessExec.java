@@ -54,6 +54,8 @@ final class ProcessExec implements Exec {
 
     @Override
     public ExecResult run(Command command) {
+        // Fail closed before planning: a command that would reach the live system is refused under --root.
+        command.requireRunnableUnder(rootDir);
         if (!command.mutating()) {
             return execute(command, command.argv());
         }

@@ -65,7 +65,7 @@ public final class HostInfoModule implements dev.bosun.api.HostModule {
         if (!ctx.exec().available(program)) {
             return null;
         }
-        ExecResult r = ctx.exec().run(Command.of(program, flag).unchecked()
+        ExecResult r = ctx.exec().run(Command.of(program, flag).readOnly().unchecked()
                 .withTimeout(java.time.Duration.ofSeconds(10)));
         Matcher m = VERSION.matcher(r.stdout() + " " + r.stderr());
         return r.ok() && m.find() ? m.group(1) : null;

@@ -185,7 +185,7 @@ final class KvmChecks {
             return null;
         }
         ExecResult r = ctx.exec().run(Command.of("getfacl", "-n", "--absolute-names", "--",
-                fs.resolve(DEVICE).toString()).unchecked());
+                fs.resolve(DEVICE).toString()).readOnly().unchecked());
         return r.ok() ? PosixAcl.parse(r.stdout()) : null;
     }
 

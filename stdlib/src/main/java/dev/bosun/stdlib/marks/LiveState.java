@@ -76,7 +76,7 @@ record LiveState(List<IpRule> rules, List<IpRoute> routes, Set<String> links, Nf
         for (JsonNode l : json(ctx, target.ip("-j", "link", "show"))) {
             links.add(l.path("ifname").asText());
         }
-        ExecResult nftOut = ctx.exec().run(Command.of(target.inside("nft", "-j", "list", "table", NftTable.FAMILY, NftTable.NAME)).unchecked());
+        ExecResult nftOut = ctx.exec().run(Command.of(target.inside("nft", "-j", "list", "table", NftTable.FAMILY, NftTable.NAME)).readOnly().unchecked());
         Nft nft;
         if (nftOut.ok()) {
             nft = parseNft(parse(nftOut));
@@ -85,12 +85,12 @@ record LiveState(List<IpRule> rules, List<IpRoute> routes, Set<String> links, Nf
         } else {
             throw new BosunException(nftOut.command() + " failed (exit " + nftOut.exitCode() + "): " + nftOut.stderr().strip());
         }
-        String svm = ctx.exec().run(Command.of(target.inside("sysctl", "-n", SRC_VALID_MARK))).stdout().strip();
+        String svm = ctx.exec().run(Command.of(target.inside("sysctl", "-n", SRC_VALID_MARK)).readOnly()).stdout().strip();
         return new LiveState(rules, routes, links, nft, svm, 7);
     }
 
     private static JsonNode json(HostContext ctx, List<String> argv) {
-        return parse(ctx.exec().run(Command.of(argv)));
+        return parse(ctx.exec().run(Command.of(argv).readOnly()));
     }
 
     private static JsonNode parse(ExecResult r) {

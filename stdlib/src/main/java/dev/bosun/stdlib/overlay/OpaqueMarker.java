@@ -44,8 +44,9 @@ final class OpaqueMarker {
         if (!ctx.dryRun() && Xattr.isY(ctx.fs().xattr(upperDir, r.xattrs().opaque()))) {
             return; // already marked: an ensure changes nothing
         }
+        // The xattr goes on a directory of the overlay's own upper layer, under the root: a file effect there.
         ctx.exec().run(Command.of("setfattr", "-h", "-n", r.xattrs().opaque(), "-v", "y", mounts.real(upperDir))
-                .asMutating());
+                .insideRoot());
         if (!ctx.dryRun() && !Xattr.isY(ctx.fs().xattr(upperDir, r.xattrs().opaque()))) {
             throw new BosunException("setfattr ran, but " + upperDir + " does not carry " + r.xattrs().opaque()
                     + "=y (does the file system support " + r.xattrs() + " xattrs?)");

@@ -14,7 +14,7 @@ public final class PodmanDiscovery {
             return PodmanVersion.parse("podman", requested);
         }
         if (ctx.exec().available("podman")) {
-            ExecResult r = ctx.exec().run(Command.of("podman", "--version").unchecked());
+            ExecResult r = ctx.exec().run(Command.of("podman", "--version").readOnly().unchecked());
             if (r.ok()) {
                 try {
                     return PodmanVersion.parse("podman", r.stdout().strip());

@@ -49,7 +49,7 @@ class DryRunExecTest {
     @Test
     void nonPrefixedMutatingCommandsAreListedNotRun() throws Exception {
         try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(true)) {
-            ExecResult r = ctx.exec().run(Command.of("touch", root.path("/marker").toString()).asMutating());
+            ExecResult r = ctx.exec().run(Command.of("touch", root.path("/marker").toString()).insideRoot());
             assertTrue(r.planned());
             assertFalse(Files.exists(root.path("/marker")));
             assertEquals(Change.Kind.EXEC, ctx.plan().changes().getFirst().kind());
@@ -60,7 +60,7 @@ class DryRunExecTest {
     void failingCommandBecomesOneLineErrorWithStderr() throws Exception {
         try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(false)) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(dev.bosun.api.BosunException.class,
-                    () -> ctx.exec().run(Command.of("ls", "/definitely/not/here")));
+                    () -> ctx.exec().run(Command.of("ls", "/definitely/not/here").readOnly()));
             assertTrue(e.getMessage().startsWith("ls /definitely/not/here failed (exit 2): "), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }
@@ -69,7 +69,7 @@ class DryRunExecTest {
     @Test
     void environmentIsControlled() throws Exception {
         try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(false)) {
-            String env = ctx.exec().run(Command.of("env")).stdout();
+            String env = ctx.exec().run(Command.of("env").readOnly()).stdout();
             assertTrue(env.contains("PATH=" + ProcessExec.PATH), env);
             assertTrue(env.contains("LC_ALL=C"), env);
             assertFalse(env.contains("HOME="), "nothing is inherited: " + env);

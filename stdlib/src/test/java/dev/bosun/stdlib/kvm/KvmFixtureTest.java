@@ -197,7 +197,7 @@ class KvmFixtureTest {
     /** Runs a setup command in the fixture root (mknod, chown, setfacl). */
     static void run(ScratchRoot root, String... argv) {
         try (LocalHostContext ctx = root.context(false)) {
-            ctx.exec().run(Command.of(argv));
+            ctx.exec().run(Command.of(argv).insideRoot());
         }
     }
 }

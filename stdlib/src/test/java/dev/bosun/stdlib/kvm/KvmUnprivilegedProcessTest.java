@@ -33,7 +33,7 @@ class KvmUnprivilegedProcessTest {
         try (ScratchRoot tmp = ScratchRoot.empty(); LocalHostContext ctx = tmp.context(false)) {
             Assumptions.assumeTrue(ctx.exec().available("runuser"), "runuser not installed (package util-linux)");
             ExecResult canOpen = ctx.exec().run(Command.of("runuser", "-u", "nobody", "--", "test", "-r", "/dev/kvm", "-a",
-                    "-w", "/dev/kvm").unchecked());
+                    "-w", "/dev/kvm").readOnly().unchecked());
             Assumptions.assumeTrue(!canOpen.ok(), "nobody can already read and write /dev/kvm on this machine");
 
             List<String> classpath = new ArrayList<>();
@@ -41,16 +41,16 @@ class KvmUnprivilegedProcessTest {
             for (Class<?> c : List.of(KvmProbe.class, KvmModule.class, HostModule.class, ExtensionPoint.class)) {
                 Path src = codeSource(c);
                 Path dst = tmp.path("/cp/" + i++ + (Files.isDirectory(src) ? "" : "-" + src.getFileName()));
-                ctx.exec().run(Command.of("mkdir", "-p", dst.getParent().toString()));
-                ctx.exec().run(Command.of("cp", "-r", src.toString(), dst.toString()));
+                ctx.exec().run(Command.of("mkdir", "-p", dst.getParent().toString()).insideRoot());
+                ctx.exec().run(Command.of("cp", "-r", src.toString(), dst.toString()).insideRoot());
                 classpath.add(dst.toString());
             }
-            ctx.exec().run(Command.of("chmod", "-R", "a+rX", tmp.dir().toString()));
+            ctx.exec().run(Command.of("chmod", "-R", "a+rX", tmp.dir().toString()).insideRoot());
 
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ExecResult r = ctx.exec().run(Command.of("runuser", "-u", "nobody", "--", java,
                     "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-cp", String.join(":", classpath), KvmProbe.class.getName()).unchecked());
+                    "-cp", String.join(":", classpath), KvmProbe.class.getName()).readOnly().unchecked());
             assertEquals(0, r.exitCode(), r.stderr());
             List<String> lines = r.stdout().lines().toList();
             assertEquals("ok=false", lines.get(0), r.stdout());

@@ -58,12 +58,12 @@ final class RuntimeDetector {
         // The server version answers only when the engine works (Docker's daemon, Podman's service or
         // local storage); the client version is still worth reporting when it does not.
         String serverFormat = name.equals("podman") ? "{{.Client.Version}}" : "{{.Server.Version}}";
-        ExecResult r = exec.run(Command.of(name, "version", "--format", serverFormat).unchecked().withTimeout(PROBE_TIMEOUT));
+        ExecResult r = exec.run(Command.of(name, "version", "--format", serverFormat).readOnly().unchecked().withTimeout(PROBE_TIMEOUT));
         if (r.ok() && !r.stdout().isBlank()) {
             return new RuntimeInfo.Candidate(name, true, r.stdout().strip(), true, null);
         }
         // docker prints the client version and then fails on the missing daemon: keep what it printed.
-        ExecResult c = exec.run(Command.of(name, "version", "--format", "{{.Client.Version}}").unchecked()
+        ExecResult c = exec.run(Command.of(name, "version", "--format", "{{.Client.Version}}").readOnly().unchecked()
                 .withTimeout(PROBE_TIMEOUT));
         String client = c.stdout().isBlank() ? null : c.stdout().strip();
         String err = r.stderr().strip();
@@ -73,7 +73,7 @@ final class RuntimeDetector {
 
     /** Output of a read-only query, or null when it fails (the caller reports what it can). */
     private String query(String... argv) {
-        ExecResult r = exec.run(Command.of(argv).unchecked().withTimeout(PROBE_TIMEOUT));
+        ExecResult r = exec.run(Command.of(argv).readOnly().unchecked().withTimeout(PROBE_TIMEOUT));
         return r.ok() ? r.stdout().strip() : null;
     }
 }
