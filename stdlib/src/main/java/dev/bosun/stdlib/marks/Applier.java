@@ -75,13 +75,13 @@ final class Applier {
         List<Step> steps = new ArrayList<>();
         if (r.setSrcValidMark()) {
             List<String> argv = target.inside("sysctl", "-w", LiveState.SRC_VALID_MARK + "=1");
-            steps.add(new Step(Command.of(argv).asMutating(), List.of(Shell.quote(argv))));
+            steps.add(new Step(target.command(argv), List.of(Shell.quote(argv))));
         }
         r.ipFirst().forEach((family, lines) -> steps.add(ipBatch(target, family, lines)));
         if (r.nftScript() != null) {
             List<String> argv = target.inside("nft", "-f", "-");
             List<String> shown = r.nftStatements().stream().map(s -> Shell.quote(argv) + " <<< " + Shell.quote(s)).toList();
-            steps.add(new Step(Command.of(argv).withStdin(r.nftScript()).withTimeout(Duration.ofMinutes(2)).asMutating(), shown));
+            steps.add(new Step(target.command(argv).withStdin(r.nftScript()).withTimeout(Duration.ofMinutes(2)), shown));
         }
         r.ipLast().forEach((family, lines) -> steps.add(ipBatch(target, family, lines)));
         return steps;
@@ -97,7 +97,7 @@ final class Applier {
             shown.add(Shell.quote(argv));
             stdin.append(String.join(" ", line)).append('\n');
         }
-        Command c = Command.of(target.ip(f, "-batch", "-")).withStdin(stdin.toString()).withTimeout(Duration.ofMinutes(2)).asMutating();
+        Command c = target.command(target.ip(f, "-batch", "-")).withStdin(stdin.toString()).withTimeout(Duration.ofMinutes(2));
         return new Step(c, shown);
     }
 }

@@ -90,8 +90,10 @@ public final class MarksModule implements HostModule {
 
     @Op(doc = "Makes the live state of the namespace match the records, changing only the differences (idempotent: "
             + "a second call runs no change). Each command is planned; they run as one ip batch per family and "
-            + "phase and one nft batch.", mutates = true)
+            + "phase and one nft batch. Under --root (not the live system) only with a named {netns}: the root does "
+            + "not redirect the host's namespace.", mutates = true)
     public ApplyResult apply(HostContext ctx, @Optional @Doc("{netns} or {} for the host's namespace") Target target) {
+        orHost(target).requireReachable(ctx, "marks.apply");
         MarkStore store = store(ctx);
         return new Applier(ctx, orHost(target)).apply(store.list(), store);
     }
@@ -102,8 +104,10 @@ public final class MarksModule implements HostModule {
         return new Applier(ctx, orHost(target)).status(store(ctx).list());
     }
 
-    @Op(doc = "status, then apply, then status again: repairs drift and shows what is left.", mutates = true)
+    @Op(doc = "status, then apply, then status again: repairs drift and shows what is left. Under --root only with "
+            + "a named {netns}, as apply.", mutates = true)
     public ReconcileResult reconcile(HostContext ctx, @Optional @Doc("{netns} or {} for the host's namespace") Target target) {
+        orHost(target).requireReachable(ctx, "marks.reconcile");
         MarkStore store = store(ctx);
         Applier applier = new Applier(ctx, orHost(target));
         StatusResult before = applier.status(store.list());

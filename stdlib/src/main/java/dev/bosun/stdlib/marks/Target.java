@@ -1,7 +1,10 @@
 package dev.bosun.stdlib.marks;
 
+import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
+import dev.bosun.api.Command;
 import dev.bosun.api.Doc;
+import dev.bosun.api.HostContext;
 import dev.bosun.api.Optional;
 
 import java.util.ArrayList;
@@ -34,6 +37,26 @@ public record Target(@Optional @Doc("network namespace name (ip netns); left out
 
     String describe() {
         return netns == null ? "the host's network namespace" : "netns " + netns;
+    }
+
+    /**
+     * A command that changes this namespace. A named netns is the call's explicit target, so it may run
+     * under any root; the host's namespace is the live system, which an alternate root does not redirect.
+     */
+    Command command(List<String> argv) {
+        Command c = Command.of(argv);
+        return netns == null ? c : c.targeting(describe());
+    }
+
+    /**
+     * Refuses changing the host's namespace when the session's root is not the live system: {@code --root}
+     * redirects files, not the kernel's rules, routes, nft tables or sysctls.
+     */
+    void requireReachable(HostContext ctx, String op) {
+        if (netns == null && !ctx.liveRoot()) {
+            throw new BosunException(op + ": the root is " + ctx.root() + ", not the live system, and --root does not "
+                    + "redirect the host's network namespace; name one with {netns: \"...\"} or run on /");
+        }
     }
 
     /** {@code ip [-n NS] args...} */

@@ -17,7 +17,9 @@ import java.util.List;
 
 /** Copy-on-write workspaces on overlayfs, laid out as sdme lays out its containers. */
 @Module(name = "overlay", doc = "Copy-on-write overlayfs workspaces: DATADIR/overlays/<name>/{upper,work,merged} over "
-        + "read-only lower directories, with opaque directories, real mounts, a diff of the upper layer and health checks.")
+        + "read-only lower directories, with opaque directories, real mounts, a diff of the upper layer and health checks. "
+        + "Under --root, mounting and unmounting run only when Bosun has a private mount namespace (unshare -m): "
+        + "the root does not redirect the live mount table.")
 public final class OverlayModule implements HostModule {
 
     @Op(mutates = true, doc = "Creates the overlay's directories (upper 0755, work 0700, merged 0755) and its record; "

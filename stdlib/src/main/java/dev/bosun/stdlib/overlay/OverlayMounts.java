@@ -71,7 +71,25 @@ final class OverlayMounts {
     }
 
     Command mountCommand(OverlayRecord r, String options) {
-        return Command.of("mount", "-t", "overlay", "-o", options, "overlay", real(r.layout().merged())).asMutating();
+        return reaching(Command.of("mount", "-t", "overlay", "-o", options, "overlay", real(r.layout().merged())), r.name());
+    }
+
+    /**
+     * A mount or umount changes a mount table, never files under the root: on {@code /} that is the live
+     * system's, as meant. Under {@code --root} it is allowed only in a mount namespace of Bosun's own,
+     * which then is the command's explicit target; otherwise it is refused before anything runs.
+     */
+    private Command reaching(Command c, String name) {
+        if (ctx.liveRoot()) {
+            return c;
+        }
+        String ns = MountNamespace.privateOne();
+        if (ns == null) {
+            throw new BosunException("overlay \"" + name + "\": the root is " + ctx.root() + ", not the live system, and "
+                    + "mounting or unmounting changes the live mount table, which --root does not redirect; run Bosun in "
+                    + "a private mount namespace (unshare -m --propagation private) or on /");
+        }
+        return c.targeting("private mount namespace " + ns);
     }
 
     State state(OverlayRecord r) {
@@ -105,13 +123,13 @@ final class OverlayMounts {
      */
     void unmount(List<MountTable.Entry> mounts, boolean lazy, String name) {
         for (MountTable.Entry m : mounts) {
-            ExecResult res = ctx.exec().run(Command.of("umount", m.mountPoint()).asMutating().unchecked());
+            ExecResult res = ctx.exec().run(reaching(Command.of("umount", m.mountPoint()), name).unchecked());
             if (res.ok()) {
                 continue;
             }
             boolean busy = res.stderr().contains("busy");
             if (busy && lazy) {
-                ctx.exec().run(Command.of("umount", "-l", m.mountPoint()).asMutating());
+                ctx.exec().run(reaching(Command.of("umount", "-l", m.mountPoint()), name));
             } else if (busy) {
                 throw new BosunException("overlay \"" + name + "\": " + m.mountPoint() + " is busy (a process uses it;"
                         + " `fuser -vm " + m.mountPoint() + "` shows which); stop it and retry"

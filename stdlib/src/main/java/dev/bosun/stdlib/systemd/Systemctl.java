@@ -37,14 +37,15 @@ final class Systemctl {
         return argv;
     }
 
-    /** Fails unless there is a live systemd to talk to; under dry-run only notes the problem. */
+    /**
+     * Fails unless there is a live systemd to talk to; without systemd as PID 1, a dry-run only notes the
+     * problem. Under an alternate root it fails in both modes: the managers are the live system's, which
+     * {@code --root} does not redirect, so a plan that listed the call would promise what the apply refuses.
+     */
     static void requireManager(HostContext ctx, String what) {
         if (!ctx.liveRoot()) {
-            if (ctx.dryRun()) {
-                return;
-            }
             throw new BosunException("systemd." + what + ": the root is " + ctx.root()
-                    + ", not the live system; systemd managers only exist for / (use --dry-run to plan it)");
+                    + ", not the live system; systemd managers only exist for /, which --root does not redirect");
         }
         String pid1 = pid1();
         if (!"systemd".equals(pid1)) {
@@ -69,7 +70,7 @@ final class Systemctl {
 
     static ControlResult mutate(HostContext ctx, String what, SystemdTarget target, String... args) {
         requireManager(ctx, what);
-        Command c = Command.of(argv(target, args)).asMutating();
+        Command c = Command.of(argv(target, args));
         var r = ctx.exec().run(c);
         return new ControlResult(r.command(), r.planned());
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /** The {@code systemd} module: reload and control units of the system manager or a user's manager. */
 @Module(name = "systemd", doc = "systemd unit control for the system manager or a user's manager "
-        + "(systemctl --user -M USER@): daemonReload, start, stop, restart, enable, disable, status.")
+        + "(systemctl --user -M USER@): daemonReload, start, stop, restart, enable, disable, status. Refused under "
+        + "--root: the managers belong to the live system, which the root does not redirect.")
 public final class SystemdModule implements HostModule {
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|target|timer|path|mount|slice|scope)");
 
@@ -60,7 +61,7 @@ public final class SystemdModule implements HostModule {
             throw new BosunException("systemd.status: no service manager to ask under this root or without systemd as PID 1");
         }
         ExecResult r = ctx.exec().run(Command.of(Systemctl.argv(t(target), "show", u, "--property=LoadState,ActiveState,SubState,"
-                + "StateChangeTimestamp,MainPID")).unchecked());
+                + "StateChangeTimestamp,MainPID")).readOnly().unchecked());
         if (!r.ok()) {
             throw new BosunException("systemd.status: " + r.command() + " failed: " + r.stderr().strip());
         }

@@ -7,6 +7,7 @@ import dev.bosun.stdlib.effect.LocalHostContext;
 import dev.bosun.stdlib.testing.ScratchRoot;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
@@ -18,8 +19,9 @@ class SystemdModuleTest {
     private final SystemdModule s = new SystemdModule();
 
     @Test
-    void dryRunPlansTheUserManagerCommandAndRunsNothing() throws Exception {
-        try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(true)) {
+    void dryRunPlansTheUserManagerCommandAndRunsNothing(@TempDir Path tmp) {
+        // The live root under dry-run: nothing runs, whether or not this host has systemd as PID 1.
+        try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), true, tmp.resolve("s.db"), "test")) {
             ControlResult r = s.daemonReload(ctx, new SystemdTarget("web"));
             assertTrue(r.planned());
             assertEquals("systemctl --user -M web@ --no-ask-password daemon-reload", r.command());
@@ -45,6 +47,16 @@ class SystemdModuleTest {
         try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(false)) {
             BosunException e = assertThrows(BosunException.class, () -> s.daemonReload(ctx, null));
             assertTrue(e.getMessage().contains("not the live system"), e.getMessage());
+        }
+    }
+
+    @Test
+    void alternateRootIsRefusedUnderDryRunToo() throws Exception {
+        try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(true)) {
+            BosunException e = assertThrows(BosunException.class, () -> s.start(ctx, "web.service", new SystemdTarget("web")));
+            assertEquals("systemd.start: the root is " + root.dir() + ", not the live system; systemd managers only exist "
+                    + "for /, which --root does not redirect", e.getMessage());
+            assertEquals(0, ctx.plan().size());
         }
     }
 
