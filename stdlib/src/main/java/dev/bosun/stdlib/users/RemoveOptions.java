@@ -7,9 +7,12 @@ import dev.bosun.api.Optional;
 @Doc("Options of users.remove")
 public record RemoveOptions(
         @Optional @Doc("also delete the home directory (only when the user owns it) and mail spool; default false")
-        Boolean removeHome) {
+        Boolean removeHome,
+        @Optional @Doc("remove a system account too (uid outside UID_MIN..UID_MAX of login.defs, e.g. root); default false")
+        Boolean force) {
 
     public RemoveOptions {
         removeHome = removeHome != null && removeHome;
+        force = force != null && force;
     }
 }

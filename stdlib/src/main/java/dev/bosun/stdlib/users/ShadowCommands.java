@@ -1,14 +1,18 @@
 package dev.bosun.stdlib.users;
 
 import dev.bosun.api.Command;
+import dev.bosun.api.ExecResult;
+import dev.bosun.api.HostContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * shadow-utils commands pointed at the host root with {@code --prefix}. The file list is what the tools
  * read and write below the prefix (host-ops reference §4.2), so a dry-run copies exactly those into the
- * scratch view and plans their diff.
+ * scratch view and plans their diff. Under an alternate root every run is preceded by the
+ * {@link ShadowPreflight}: the tools follow links, the check makes sure there are none to follow.
  */
 final class ShadowCommands {
     static final List<String> ACCOUNT_FILES = List.of("/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow",
@@ -21,6 +25,26 @@ final class ShadowCommands {
     static Command of(List<String> argv, String... extraPaths) {
         List<String> files = new ArrayList<>(ACCOUNT_FILES);
         files.addAll(List.of(extraPaths));
-        return Command.of(argv).asMutating().withPrefix("--prefix", files);
+        return Command.of(argv).withPrefix("--prefix", files);
+    }
+
+    /**
+     * Runs a tool on the account databases after the pre-flight of {@code op}: the live host's hooks for the
+     * tool, the databases with their backups, temporaries and locks, login.defs, then whatever
+     * {@code more} adds for this call (home, skeleton, mail spool). Nothing runs when a check refuses.
+     */
+    static ExecResult run(HostContext ctx, String op, List<String> argv, Consumer<ShadowPreflight> more,
+                          String... extraPaths) {
+        ShadowPreflight check = ShadowPreflight.of(ctx, op)
+                .hostHooks(argv.getFirst())
+                .accountFiles(ShadowPreflight.DATABASES)
+                .readable(LoginDefs.PATH);
+        more.accept(check);
+        return ctx.exec().run(of(argv, extraPaths));
+    }
+
+    /** As {@link #run(HostContext, String, List, Consumer, String...)} with the account files only. */
+    static ExecResult run(HostContext ctx, String op, List<String> argv) {
+        return run(ctx, op, argv, c -> { });
     }
 }

@@ -56,7 +56,7 @@ public final class UsersModule implements HostModule {
                     + "(chsh, some FTP and mail daemons) will refuse it");
         }
         if (existing == null) {
-            ctx.exec().run(useradd(ctx, spec));
+            useradd(ctx, spec);
             User now = Accounts.read(fs).user(spec.name());
             if (now == null && !ctx.dryRun()) {
                 throw new BosunException("useradd reported success but " + spec.name() + " is not in /etc/passwd");
@@ -92,7 +92,7 @@ public final class UsersModule implements HostModule {
                     differences, warnings);
         }
         argv.add(spec.name());
-        ctx.exec().run(ShadowCommands.of(argv));
+        ShadowCommands.run(ctx, "users.ensure", argv);
         return new UserEnsured(spec.name(), true, false, Accounts.read(fs).user(spec.name()), differences, warnings);
     }
 
@@ -147,9 +147,19 @@ public final class UsersModule implements HostModule {
         return shells != null && Arrays.stream(shells.split("\n")).map(String::strip).anyMatch(shell::equals);
     }
 
-    private static Command useradd(HostContext ctx, UserSpec spec) {
+    /**
+     * useradd on the root. Under an alternate root what useradd would take from the root's own configuration
+     * is checked or pinned first: the home is passed explicitly ({@code -d}) after its base was checked for
+     * {@code ..}; the skeleton is resolved and passed ({@code -k}); the mail spool directory is resolved inside
+     * the root and pinned ({@code -K MAIL_DIR=}); {@code -l} keeps useradd off the live host's
+     * lastlog/faillog, which it opens without the prefix. Then the pre-flight checks every path it touches.
+     */
+    private static void useradd(HostContext ctx, UserSpec spec) {
+        boolean alternate = !ctx.liveRoot();
+        ShadowPreflight check = ShadowPreflight.of(ctx, "users.ensure");
         List<String> argv = new ArrayList<>(List.of("useradd"));
-        if (Boolean.TRUE.equals(spec.system())) {
+        boolean system = Boolean.TRUE.equals(spec.system());
+        if (system) {
             argv.add("-r");
         }
         if (spec.uid() != null) {
@@ -166,15 +176,17 @@ public final class UsersModule implements HostModule {
             argv.addAll(List.of("-G", String.join(",", spec.groups())));
         }
         UseraddDefaults defaults = UseraddDefaults.read(ctx.fs());
-        String home = spec.home() != null ? spec.home() : defaults.homeOf(spec.name());
-        if (spec.home() != null) {
-            argv.addAll(List.of("-d", spec.home()));
+        String home = spec.home() != null ? spec.home()
+                : Fs.join(check.configuredPath("HOME in " + UseraddDefaults.PATH, defaults.homeBase()), spec.name());
+        if (spec.home() != null || alternate) {
+            argv.addAll(List.of("-d", home));
         }
+        String skel = spec.createHome() ? check.configuredPath("SKEL in " + UseraddDefaults.PATH, defaults.skel()) : null;
         if (spec.createHome()) {
             argv.add("-m");
-            if (!ctx.liveRoot()) {
+            if (alternate) {
                 // useradd --prefix copies the host's /etc/skel unless told otherwise; the root's skeleton is meant.
-                argv.addAll(List.of("-k", ctx.fs().resolve(defaults.skel()).toString()));
+                argv.addAll(List.of("-k", ctx.fs().resolve(skel).toString()));
             }
         } else {
             argv.add("-M");
@@ -185,22 +197,73 @@ public final class UsersModule implements HostModule {
         if (spec.comment() != null) {
             argv.addAll(List.of("-c", spec.comment()));
         }
+        String spool = alternate && !system && defaults.mailSpool() ? mailSpoolDir(ctx, check, spec.name()) : null;
+        if (spool != null) {
+            argv.addAll(List.of("-K", "MAIL_DIR=" + spool));
+        }
+        if (alternate) {
+            argv.add("-l");
+        }
         argv.add(spec.name());
         String parent = home.substring(0, Math.max(1, home.lastIndexOf('/')));
-        return spec.createHome() ? ShadowCommands.of(argv, parent) : ShadowCommands.of(argv);
+        List<String> extra = new ArrayList<>();
+        if (spec.createHome()) {
+            extra.add(parent);
+        }
+        if (spool != null) {
+            extra.add(spool);
+        }
+        ShadowCommands.run(ctx, "users.ensure", argv, c -> {
+            c.readable(UseraddDefaults.PATH);
+            if (spec.createHome()) {
+                c.home(home).skeleton(skel);
+            }
+            if (spool != null) {
+                c.mailSpool(spool);
+            }
+        }, extra.toArray(String[]::new));
     }
 
-    @Op(mutates = true, doc = "Removes the user with userdel (its sub-ID ranges go too). On the live host it refuses "
-            + "while processes run as the user. {removeHome:true} also deletes the home directory, only when the "
-            + "user owns it, never following symlinks. changed:false when there was no such user.")
+    /**
+     * Where useradd would create the user's mail spool on the root: login.defs' MAIL_DIR (or the built-in
+     * /var/mail when neither MAIL_DIR nor MAIL_FILE is set), checked for {@code ..} and resolved inside the
+     * root (a distribution's {@code var/mail -> spool/mail} link stays usable), as a path below the root.
+     * Null when useradd creates none (MAIL_FILE only).
+     */
+    private static String mailSpoolDir(HostContext ctx, ShadowPreflight check, String name) {
+        LoginDefs defs = LoginDefs.read(ctx.fs());
+        String dir = defs.get("MAIL_DIR");
+        if (dir == null) {
+            if (defs.get("MAIL_FILE") != null) {
+                return null;
+            }
+            dir = "/var/mail";
+        }
+        check.configuredPath("MAIL_DIR in " + LoginDefs.PATH, dir);
+        java.nio.file.Path spoolFile = ctx.fs().resolve(Fs.join(dir, name));
+        java.nio.file.Path resolved = ctx.root().relativize(spoolFile.getParent());
+        return resolved.toString().isEmpty() ? "/" : "/" + resolved;
+    }
+
+    @Op(mutates = true, doc = "Removes the user with userdel (its sub-ID ranges go too). A system account (uid outside "
+            + "UID_MIN..UID_MAX of the root's login.defs: root, daemons, nobody) is refused unless {force:true}. On "
+            + "the live host it refuses while processes run as the user. {removeHome:true} also deletes the home "
+            + "directory, only when the user owns it, never following symlinks. changed:false when there was no such user.")
     public UserRemoved remove(HostContext ctx, @Doc("login name") String name,
                               @Optional @Doc("options") RemoveOptions options) {
         AccountName.check("name", name);
         boolean removeHome = options != null && options.removeHome();
+        boolean force = options != null && options.force();
         Fs fs = ctx.fs();
         User u = Accounts.read(fs).user(name);
         if (u == null) {
             return new UserRemoved(name, false, false, List.of());
+        }
+        if (u.system() && !force) {
+            LoginDefs defs = LoginDefs.read(fs);
+            throw new InvalidValueException("name", Check.quote(name) + " is a system account (uid "
+                    + Long.toUnsignedString(u.uid()) + ", outside UID_MIN..UID_MAX = " + defs.uidMin() + ".." + defs.uidMax()
+                    + " of " + LoginDefs.PATH + "); removing it needs {force: true}");
         }
         if (ctx.liveRoot()) {
             List<Long> pids = ProcessOwners.pidsOf(fs, u.uid());
@@ -213,7 +276,7 @@ public final class UsersModule implements HostModule {
             }
         }
         List<String> warnings = new ArrayList<>();
-        ctx.exec().run(ShadowCommands.of(List.of("userdel", name)));
+        ShadowCommands.run(ctx, "users.remove", List.of("userdel", name));
         boolean homeRemoved = false;
         if (removeHome) {
             homeRemoved = removeOwned(fs, u.home(), u.uid(), "home", warnings);
@@ -258,7 +321,7 @@ public final class UsersModule implements HostModule {
         }
         if (viaLoginctl) {
             ctx.plan().record(Change.note(marker, "lingering " + (on ? "on" : "off") + " through loginctl (systemd is PID 1)"));
-            ctx.exec().run(Command.of("loginctl", on ? "enable-linger" : "disable-linger", name).asMutating());
+            ctx.exec().run(Command.of("loginctl", on ? "enable-linger" : "disable-linger", name));
         } else {
             ctx.plan().record(Change.note(marker, "lingering " + (on ? "on" : "off") + " through the marker file "
                     + "(no systemd as PID 1 on this root; logind reads it at boot)"));

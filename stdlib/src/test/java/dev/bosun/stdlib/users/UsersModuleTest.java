@@ -197,7 +197,8 @@ class UsersModuleTest {
             assertEquals("qm-web", r.user().name(), "later reads see the planned user");
             List<Change> plan = ctx.plan().changes();
             Change exec = plan.stream().filter(c -> c.kind() == Change.Kind.EXEC).findFirst().orElseThrow();
-            assertTrue(exec.summary().startsWith("useradd --prefix " + root.dir() + " -r -U -m -k "), exec.summary());
+            assertTrue(exec.summary().startsWith("useradd --prefix " + root.dir() + " -r -U -d /home/qm-web -m -k "), exec.summary());
+            assertTrue(exec.summary().endsWith(" -l qm-web"), "-l keeps useradd off the live lastlog: " + exec.summary());
             Change passwd = plan.stream().filter(c -> c.target().equals("/etc/passwd")).findFirst().orElseThrow();
             assertTrue(passwd.diff().contains("+qm-web:x:"), passwd.diff());
             assertTrue(plan.stream().anyMatch(c -> c.target().equals("/home/qm-web")), plan.toString());
@@ -210,7 +211,7 @@ class UsersModuleTest {
         try (LocalHostContext ctx = root.context(false)) {
             users.ensure(ctx, new UserSpec("erin", null, null, null, null, null, true, null, null));
             assertTrue(Files.isDirectory(root.path("/home/erin")));
-            UserRemoved r = users.remove(ctx, "erin", new RemoveOptions(true));
+            UserRemoved r = users.remove(ctx, "erin", new RemoveOptions(true, null));
             assertTrue(r.changed());
             assertTrue(r.homeRemoved());
             assertFalse(Files.exists(root.path("/home/erin")));
@@ -224,7 +225,7 @@ class UsersModuleTest {
         try (LocalHostContext ctx = root.context(false)) {
             users.ensure(ctx, new UserSpec("fred", null, null, null, null, "/srv", null, null, null));
             Files.createDirectories(root.path("/srv"));
-            UserRemoved r = users.remove(ctx, "fred", new RemoveOptions(true));
+            UserRemoved r = users.remove(ctx, "fred", new RemoveOptions(true, null));
             assertFalse(r.homeRemoved());
             assertTrue(Files.isDirectory(root.path("/srv")));
             assertTrue(r.warnings().getFirst().startsWith("home /srv not removed: it is owned by uid 0"), r.warnings().toString());
@@ -236,7 +237,7 @@ class UsersModuleTest {
         // Dry-run on the live root: nothing on the host can change, and this JVM runs as root.
         try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), true, tmp.resolve("s.db"), "test")) {
             assertTrue(ctx.liveRoot());
-            BosunException e = assertThrows(BosunException.class, () -> users.remove(ctx, "root", null));
+            BosunException e = assertThrows(BosunException.class, () -> users.remove(ctx, "root", new RemoveOptions(null, true)));
             assertTrue(e.getMessage().startsWith("user \"root\" (uid 0) still owns "), e.getMessage());
             assertTrue(e.getMessage().endsWith("stop them first (e.g. loginctl terminate-user root) and retry"), e.getMessage());
             assertEquals(0, ctx.plan().size());
