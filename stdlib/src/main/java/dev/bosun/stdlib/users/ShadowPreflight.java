@@ -58,21 +58,26 @@ public final class ShadowPreflight {
     private static final int S_IFREG = 0100000;
     private static final int S_IFLNK = 0120000;
 
+    /** Where shadow-utils looks for its hooks on the live host (lib/run_part.c callers; no prefix applies). */
+    static final Path HOST_HOOKS = Path.of("/etc/shadow-maint");
+
     private final HostContext ctx;
     private final String op;
     private final Path root;
     private final boolean live;
+    private final Path hooks;
 
-    private ShadowPreflight(HostContext ctx, String op) {
+    ShadowPreflight(HostContext ctx, String op, Path hooks) {
         this.ctx = ctx;
         this.op = op;
         this.root = ctx.root();
         this.live = ctx.liveRoot();
+        this.hooks = hooks;
     }
 
     /** The pre-flight of one operation ({@code op} names it in messages, e.g. {@code users.ensure}). */
     public static ShadowPreflight of(HostContext ctx, String op) {
-        return new ShadowPreflight(ctx, op);
+        return new ShadowPreflight(ctx, op, HOST_HOOKS);
     }
 
     /**
@@ -221,7 +226,7 @@ public final class ShadowPreflight {
             return this;
         }
         for (String phase : List.of("pre", "post")) {
-            Path dir = Path.of("/etc/shadow-maint", tool + "-" + phase + ".d");
+            Path dir = hooks.resolve(tool + "-" + phase + ".d");
             if (!Files.isDirectory(dir)) {
                 continue;
             }
