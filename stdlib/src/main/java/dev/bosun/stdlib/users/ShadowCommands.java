@@ -30,16 +30,17 @@ final class ShadowCommands {
 
     /**
      * Runs a tool on the account databases after the pre-flight of {@code op}: the live host's hooks for the
-     * tool, the databases with their backups, temporaries and locks, login.defs, then whatever
-     * {@code more} adds for this call (home, skeleton, mail spool). Nothing runs when a check refuses.
+     * tool, login.defs, whatever {@code more} adds for this call (home, skeleton, mail spool), and last the
+     * databases with their backups, temporaries and locks (the one check that removes stale links, so it
+     * comes after every other refusal). Nothing runs and nothing changes when a check refuses.
      */
     static ExecResult run(HostContext ctx, String op, List<String> argv, Consumer<ShadowPreflight> more,
                           String... extraPaths) {
         ShadowPreflight check = ShadowPreflight.of(ctx, op)
                 .hostHooks(argv.getFirst())
-                .accountFiles(ShadowPreflight.DATABASES)
                 .readable(LoginDefs.PATH);
         more.accept(check);
+        check.accountFiles(ShadowPreflight.DATABASES);
         return ctx.exec().run(of(argv, extraPaths));
     }
 

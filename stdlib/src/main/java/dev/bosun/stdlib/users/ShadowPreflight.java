@@ -84,7 +84,8 @@ public final class ShadowPreflight {
      * The account databases among {@link #DATABASES}: {@code /etc} is a safe directory; each database and
      * its {@code -} backup is a single-named regular file when present; its {@code .lock} is not a link; its
      * temporaries ({@code +}, {@code .<pid>}) that are symbolic links are removed, others that could carry a
-     * write out of the root are refused.
+     * write out of the root are refused. It removes, so it is the last check of a call: every refusal
+     * comes before any change.
      */
     public ShadowPreflight accountFiles(Collection<String> databases) {
         if (live) {
@@ -103,10 +104,12 @@ public final class ShadowPreflight {
         List<Entry> temporaries = new ArrayList<>();
         Map<String, Entry> locks = new HashMap<>();
         scanEtc(databases, temporaries, locks);
+        // Removals wait until every rule has passed: a refused call changes nothing.
+        List<Entry> stale = new ArrayList<>();
         for (Entry lock : locks.values()) {
             if (lock.isLink()) {
                 // A lock is never legitimately a link: no holder to disturb, and the tools would read through it.
-                remove(lock);
+                stale.add(lock);
             } else if (!lock.isRegular()) {
                 throw refuse(lock.host + " is " + lock.kind() + ", not a lock file (rule: a lock is a regular file)");
             } else if (lock.nlink > 1 && !heldBy(lock, temporaries)) {
@@ -117,7 +120,7 @@ public final class ShadowPreflight {
         for (Entry t : temporaries) {
             if (t.isLink()) {
                 // Never a live tool's own file (those are regular files), so removing it disturbs nobody.
-                remove(t);
+                stale.add(t);
             } else if (!t.isRegular()) {
                 throw refuse(t.host + " is " + t.kind() + "; the account tools create it as a file (rule: their "
                         + "temporaries are regular files or absent)");
@@ -125,6 +128,10 @@ public final class ShadowPreflight {
                 throw refuse(t.host + " has " + t.nlink + " hard links; the account tools would truncate and rewrite "
                         + "a file that may lie outside the root (rule: the files they write have exactly one name)");
             }
+        }
+        for (Entry e : stale) {
+            // Fs.delete removes the entry itself (never its target) and records the deletion in the plan.
+            ctx.fs().delete(e.host);
         }
         return this;
     }
@@ -352,11 +359,6 @@ public final class ShadowPreflight {
     private static boolean heldBy(Entry lock, List<Entry> temporaries) {
         return lock != null && lock.nlink == 2 && temporaries.stream().anyMatch(t -> t.database.equals(lock.database)
                 && t.ino == lock.ino && !t.host.endsWith("+"));
-    }
-
-    private void remove(Entry e) {
-        // Fs.delete removes the entry itself (never its target) and records the deletion in the plan.
-        ctx.fs().delete(e.host);
     }
 
     private Entry rootEntry() {

@@ -203,6 +203,19 @@ class ShadowLinkAttackTest {
     }
 
     @Test
+    void aRefusedCallRemovesNothingEvenAStaleLink() throws Exception {
+        // Two plantings: a temporary the pre-flight would remove, and a skeleton device it refuses.
+        plant(Placement.PASSWD_PLUS);
+        plant(Placement.SKEL_DEVICE);
+        Map<String, String> rootBefore = VictimDir.fingerprint(root.dir());
+        try (LocalHostContext ctx = root.context(false)) {
+            assertRefused(attempt(ctx, Op.ENSURE), Op.ENSURE, Placement.SKEL_DEVICE);
+            assertEquals(0, ctx.plan().size(), "a refused call plans nothing");
+        }
+        assertEquals(rootBefore, VictimDir.fingerprint(root.dir()), "a refused call changed the root");
+    }
+
+    @Test
     void aMailSpoolLinkOutOfTheRootIsFollowedInsideIt() throws Exception {
         // useradd --prefix opens DIR/var/mail/NAME by name: an absolute var/mail link would create the spool
         // outside. Bosun resolves the spool directory inside the root and pins it with -K MAIL_DIR.
