@@ -93,7 +93,7 @@ public final class MarksModule implements HostModule {
             + "phase and one nft batch. Under --root (not the live system) only with a named {netns}: the root does "
             + "not redirect the host's namespace.", mutates = true)
     public ApplyResult apply(HostContext ctx, @Optional @Doc("{netns} or {} for the host's namespace") Target target) {
-        orHost(target).requireReachable(ctx, "marks.apply");
+        orHost(target).requireReachable(ctx);
         MarkStore store = store(ctx);
         return new Applier(ctx, orHost(target)).apply(store.list(), store);
     }
@@ -107,7 +107,7 @@ public final class MarksModule implements HostModule {
     @Op(doc = "status, then apply, then status again: repairs drift and shows what is left. Under --root only with "
             + "a named {netns}, as apply.", mutates = true)
     public ReconcileResult reconcile(HostContext ctx, @Optional @Doc("{netns} or {} for the host's namespace") Target target) {
-        orHost(target).requireReachable(ctx, "marks.reconcile");
+        orHost(target).requireReachable(ctx);
         MarkStore store = store(ctx);
         Applier applier = new Applier(ctx, orHost(target));
         StatusResult before = applier.status(store.list());

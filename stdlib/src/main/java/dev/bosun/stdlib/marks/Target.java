@@ -52,9 +52,9 @@ public record Target(@Optional @Doc("network namespace name (ip netns); left out
      * Refuses changing the host's namespace when the session's root is not the live system: {@code --root}
      * redirects files, not the kernel's rules, routes, nft tables or sysctls.
      */
-    void requireReachable(HostContext ctx, String op) {
+    void requireReachable(HostContext ctx) {
         if (netns == null && !ctx.liveRoot()) {
-            throw new BosunException(op + ": the root is " + ctx.root() + ", not the live system, and --root does not "
+            throw new BosunException("the root is " + ctx.root() + ", not the live system, and --root does not "
                     + "redirect the host's network namespace; name one with {netns: \"...\"} or run on /");
         }
     }

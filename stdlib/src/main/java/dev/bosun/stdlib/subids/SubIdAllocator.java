@@ -42,7 +42,7 @@ final class SubIdAllocator {
             deterministicStart(user, uidLimits);
             deterministicStart(user, gidLimits);
         }
-        ShadowPreflight.of(ctx, "subids.allocate").accountFiles(FILES);
+        ShadowPreflight.of(ctx).accountFiles(FILES);
         Fs fs = ctx.fs();
         List<String> notes = new ArrayList<>();
         try (Fs.FileLock u = fs.lock(SubIdKind.UID.path(), LOCK_TIMEOUT);
@@ -140,7 +140,7 @@ final class SubIdAllocator {
     }
 
     Released release(User user, String name) {
-        ShadowPreflight.of(ctx, "subids.release").accountFiles(FILES);
+        ShadowPreflight.of(ctx).accountFiles(FILES);
         Fs fs = ctx.fs();
         List<SubIdRange> removed = new ArrayList<>();
         String numeric = user == null ? null : Long.toString(user.uid());

@@ -44,7 +44,7 @@ final class Systemctl {
      */
     static void requireManager(HostContext ctx, String what) {
         if (!ctx.liveRoot()) {
-            throw new BosunException("systemd." + what + ": the root is " + ctx.root()
+            throw new BosunException("the root is " + ctx.root()
                     + ", not the live system; systemd managers only exist for /, which --root does not redirect");
         }
         String pid1 = pid1();

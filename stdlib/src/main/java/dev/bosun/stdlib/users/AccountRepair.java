@@ -39,7 +39,7 @@ final class AccountRepair {
                     + named.gid() + "; create a group with gid " + u.gid() + " or change the user's group");
             return;
         }
-        ShadowCommands.run(ctx, "users.ensure", List.of("groupadd", "-g", Long.toString(u.gid()), u.name()));
+        ShadowCommands.run(ctx, List.of("groupadd", "-g", Long.toString(u.gid()), u.name()));
         differences.add("primary group gid " + u.gid() + " missing -> created group " + u.name());
     }
 

@@ -58,7 +58,7 @@ public final class GroupsModule implements HostModule {
             argv.addAll(List.of("-g", Long.toString(spec.gid())));
         }
         argv.add(spec.name());
-        ShadowCommands.run(ctx, "groups.ensure", argv);
+        ShadowCommands.run(ctx, argv);
         return new GroupEnsured(spec.name(), true, true, Accounts.read(fs).group(spec.name()), List.of());
     }
 
@@ -79,7 +79,7 @@ public final class GroupsModule implements HostModule {
         if (g.members().contains(user)) {
             return new GroupEnsured(group, false, false, g, List.of());
         }
-        ShadowCommands.run(ctx, "groups.addMember", List.of("usermod", "-a", "-G", group, user));
+        ShadowCommands.run(ctx, List.of("usermod", "-a", "-G", group, user));
         return new GroupEnsured(group, true, false, Accounts.read(fs).group(group), List.of());
     }
 }

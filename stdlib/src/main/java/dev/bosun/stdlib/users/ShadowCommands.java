@@ -29,14 +29,14 @@ final class ShadowCommands {
     }
 
     /**
-     * Runs a tool on the account databases after the pre-flight of {@code op}: the live host's hooks for the
+     * Runs a tool on the account databases after the pre-flight: the live host's hooks for the
      * tool, login.defs, whatever {@code more} adds for this call (home, skeleton, mail spool), and last the
      * databases with their backups, temporaries and locks (the one check that removes stale links, so it
      * comes after every other refusal). Nothing runs and nothing changes when a check refuses.
      */
-    static ExecResult run(HostContext ctx, String op, List<String> argv, Consumer<ShadowPreflight> more,
+    static ExecResult run(HostContext ctx, List<String> argv, Consumer<ShadowPreflight> more,
                           String... extraPaths) {
-        ShadowPreflight check = ShadowPreflight.of(ctx, op)
+        ShadowPreflight check = ShadowPreflight.of(ctx)
                 .hostHooks(argv.getFirst())
                 .readable(LoginDefs.PATH);
         more.accept(check);
@@ -44,8 +44,8 @@ final class ShadowCommands {
         return ctx.exec().run(of(argv, extraPaths));
     }
 
-    /** As {@link #run(HostContext, String, List, Consumer, String...)} with the account files only. */
-    static ExecResult run(HostContext ctx, String op, List<String> argv) {
-        return run(ctx, op, argv, c -> { });
+    /** As {@link #run(HostContext, List, Consumer, String...)} with the account files only. */
+    static ExecResult run(HostContext ctx, List<String> argv) {
+        return run(ctx, argv, c -> { });
     }
 }

@@ -62,22 +62,23 @@ public final class ShadowPreflight {
     static final Path HOST_HOOKS = Path.of("/etc/shadow-maint");
 
     private final HostContext ctx;
-    private final String op;
     private final Path root;
     private final boolean live;
     private final Path hooks;
 
-    ShadowPreflight(HostContext ctx, String op, Path hooks) {
+    ShadowPreflight(HostContext ctx, Path hooks) {
         this.ctx = ctx;
-        this.op = op;
         this.root = ctx.root();
         this.live = ctx.liveRoot();
         this.hooks = hooks;
     }
 
-    /** The pre-flight of one operation ({@code op} names it in messages, e.g. {@code users.ensure}). */
-    public static ShadowPreflight of(HostContext ctx, String op) {
-        return new ShadowPreflight(ctx, op, HOST_HOOKS);
+    /**
+     * The pre-flight of one call. Its messages do not name the operation: the front end that called it
+     * (the JS bridge, a CLI subcommand) puts the operation's name before them.
+     */
+    public static ShadowPreflight of(HostContext ctx) {
+        return new ShadowPreflight(ctx, HOST_HOOKS);
     }
 
     /**
@@ -218,7 +219,7 @@ public final class ShadowPreflight {
                 }
             });
         } catch (IOException e) {
-            throw new BosunException(op + ": cannot read the skeleton " + dir + " under root " + root + ": " + e.getMessage(), e);
+            throw new BosunException("cannot read the skeleton " + dir + " under root " + root + ": " + e.getMessage(), e);
         }
         return this;
     }
@@ -243,7 +244,7 @@ public final class ShadowPreflight {
                             + "with --prefix (rule: no host hooks for a user of another root)");
                 }
             } catch (IOException e) {
-                throw new BosunException(op + ": cannot read " + dir + ": " + e.getMessage(), e);
+                throw new BosunException("cannot read " + dir + ": " + e.getMessage(), e);
             }
         }
         return this;
@@ -348,7 +349,7 @@ public final class ShadowPreflight {
                 }
             }
         } catch (IOException e) {
-            throw new BosunException(op + ": cannot list /etc under root " + root + ": " + e.getMessage(), e);
+            throw new BosunException("cannot list /etc under root " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -366,7 +367,7 @@ public final class ShadowPreflight {
             // The root itself is the operator's choice; a link there is followed on purpose.
             return Entry.of(root, "/", Files.readAttributes(root, "unix:mode,uid,nlink,ino"));
         } catch (IOException e) {
-            throw new BosunException(op + ": cannot stat the root " + root + ": " + e.getMessage(), e);
+            throw new BosunException("cannot stat the root " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -374,7 +375,7 @@ public final class ShadowPreflight {
         try {
             return Entry.of(under(hostPath), hostPath);
         } catch (IOException e) {
-            throw new BosunException(op + ": cannot stat " + hostPath + " under root " + root + ": " + e.getMessage(), e);
+            throw new BosunException("cannot stat " + hostPath + " under root " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -388,7 +389,7 @@ public final class ShadowPreflight {
     }
 
     private BosunException refuse(String what) {
-        return new BosunException(op + ": refused under root " + root + ": " + what);
+        return new BosunException("refused under root " + root + ": " + what);
     }
 
     /** One directory entry as lstat sees it. */

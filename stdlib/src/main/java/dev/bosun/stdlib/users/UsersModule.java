@@ -92,7 +92,7 @@ public final class UsersModule implements HostModule {
                     differences, warnings);
         }
         argv.add(spec.name());
-        ShadowCommands.run(ctx, "users.ensure", argv);
+        ShadowCommands.run(ctx, argv);
         return new UserEnsured(spec.name(), true, false, Accounts.read(fs).user(spec.name()), differences, warnings);
     }
 
@@ -156,7 +156,7 @@ public final class UsersModule implements HostModule {
      */
     private static void useradd(HostContext ctx, UserSpec spec) {
         boolean alternate = !ctx.liveRoot();
-        ShadowPreflight check = ShadowPreflight.of(ctx, "users.ensure");
+        ShadowPreflight check = ShadowPreflight.of(ctx);
         List<String> argv = new ArrayList<>(List.of("useradd"));
         boolean system = Boolean.TRUE.equals(spec.system());
         if (system) {
@@ -213,7 +213,7 @@ public final class UsersModule implements HostModule {
         if (spool != null) {
             extra.add(spool);
         }
-        ShadowCommands.run(ctx, "users.ensure", argv, c -> {
+        ShadowCommands.run(ctx, argv, c -> {
             c.readable(UseraddDefaults.PATH);
             if (spec.createHome()) {
                 c.home(home).skeleton(skel);
@@ -276,7 +276,7 @@ public final class UsersModule implements HostModule {
             }
         }
         List<String> warnings = new ArrayList<>();
-        ShadowCommands.run(ctx, "users.remove", List.of("userdel", name));
+        ShadowCommands.run(ctx, List.of("userdel", name));
         boolean homeRemoved = false;
         if (removeHome) {
             homeRemoved = removeOwned(fs, u.home(), u.uid(), "home", warnings);

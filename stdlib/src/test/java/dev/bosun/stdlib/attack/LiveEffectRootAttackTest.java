@@ -137,7 +137,7 @@ class LiveEffectRootAttackTest {
                         marks.reconcile(ctx, new Target(null));
                     }
                 });
-                assertEquals(op + ": the root is " + root.dir() + ", not the live system, and --root does not redirect the "
+                assertEquals("the root is " + root.dir() + ", not the live system, and --root does not redirect the "
                         + "host's network namespace; name one with {netns: \"...\"} or run on /", e.getMessage());
             }
             assertEquals(List.of(), ctx.plan().changes().stream().filter(c -> c.kind() == Change.Kind.EXEC).toList());
@@ -174,7 +174,7 @@ class LiveEffectRootAttackTest {
         SystemdModule systemd = new SystemdModule();
         try (LocalHostContext ctx = root.context(dryRun)) {
             BosunException e = assertThrows(BosunException.class, () -> systemd.daemonReload(ctx, new SystemdTarget("web")));
-            assertTrue(e.getMessage().startsWith("systemd.daemonReload: the root is " + root.dir() + ", not the live system"),
+            assertTrue(e.getMessage().startsWith("the root is " + root.dir() + ", not the live system"),
                     e.getMessage());
             assertThrows(BosunException.class, () -> systemd.stop(ctx, "web.service", null));
             assertEquals(0, ctx.plan().size());

@@ -266,7 +266,7 @@ class ShadowLinkAttackTest {
         String m = e.getMessage();
         assertFalse(m.contains("\n"), m);
         if (placement.byPreflight) {
-            assertTrue(m.startsWith(op.name + ": refused under root " + root.dir() + ": "), m);
+            assertTrue(m.startsWith("refused under root " + root.dir() + ": "), m);
             assertTrue(m.contains("(rule: ") || m.contains("must be an absolute, normalised path"), m);
         }
     }

@@ -82,7 +82,7 @@ class ShadowRaceAttackTest {
         try (LocalHostContext ctx = root.context(false)) {
             BosunException e = assertThrows(BosunException.class, () -> users.ensure(ctx,
                     new UserSpec("bob", null, null, null, null, null, true, "/bin/sh", null)));
-            assertTrue(e.getMessage().startsWith("users.ensure: refused under root " + root.dir() + ": " + expected
+            assertTrue(e.getMessage().startsWith("refused under root " + root.dir() + ": " + expected
                     + "; someone other than root could swap its entries while the account tools run (rule: "
                     + "directories on their paths belong to root and are not group- or world-writable)"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));

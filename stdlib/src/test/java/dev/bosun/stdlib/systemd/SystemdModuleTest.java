@@ -54,7 +54,7 @@ class SystemdModuleTest {
     void alternateRootIsRefusedUnderDryRunToo() throws Exception {
         try (ScratchRoot root = ScratchRoot.empty(); LocalHostContext ctx = root.context(true)) {
             BosunException e = assertThrows(BosunException.class, () -> s.start(ctx, "web.service", new SystemdTarget("web")));
-            assertEquals("systemd.start: the root is " + root.dir() + ", not the live system; systemd managers only exist "
+            assertEquals("the root is " + root.dir() + ", not the live system; systemd managers only exist "
                     + "for /, which --root does not redirect", e.getMessage());
             assertEquals(0, ctx.plan().size());
         }

@@ -35,13 +35,13 @@ class ShadowPreflightTest {
     @Test
     void hostHooksRefuseUnderAnAlternateRoot(@TempDir Path hooks) throws Exception {
         try (LocalHostContext ctx = root.context(false)) {
-            ShadowPreflight check = new ShadowPreflight(ctx, "users.ensure", hooks);
+            ShadowPreflight check = new ShadowPreflight(ctx, hooks);
             assertDoesNotThrow(() -> check.hostHooks("useradd"));
             Files.createDirectories(hooks.resolve("useradd-post.d"));
             assertDoesNotThrow(() -> check.hostHooks("useradd"), "an empty hook directory runs nothing");
             Files.writeString(hooks.resolve("useradd-post.d/50-mkdir"), "#!/bin/sh\n");
             BosunException e = assertThrows(BosunException.class, () -> check.hostHooks("useradd"));
-            assertEquals("users.ensure: refused under root " + root.dir() + ": the live host's " + hooks
+            assertEquals("refused under root " + root.dir() + ": the live host's " + hooks
                     + "/useradd-post.d holds hooks that useradd runs on the live system even with --prefix (rule: no "
                     + "host hooks for a user of another root)", e.getMessage());
             assertDoesNotThrow(() -> check.hostHooks("groupadd"));
@@ -53,7 +53,7 @@ class ShadowPreflightTest {
         Files.createDirectories(hooks.resolve("useradd-pre.d"));
         Files.writeString(hooks.resolve("useradd-pre.d/x"), "");
         try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), true, tmp.resolve("s.db"), "test")) {
-            assertDoesNotThrow(() -> new ShadowPreflight(ctx, "users.ensure", hooks).hostHooks("useradd")
+            assertDoesNotThrow(() -> new ShadowPreflight(ctx, hooks).hostHooks("useradd")
                     .accountFiles(ShadowPreflight.DATABASES).home("/home/x").skeleton("/etc/skel"));
         }
     }
@@ -65,7 +65,7 @@ class ShadowPreflightTest {
         Files.writeString(temp, "4242\0");
         Files.createLink(root.path("/etc/subuid.lock"), temp);
         try (LocalHostContext ctx = root.context(false)) {
-            assertDoesNotThrow(() -> ShadowPreflight.of(ctx, "subids.allocate").accountFiles(List.of("subuid", "subgid")));
+            assertDoesNotThrow(() -> ShadowPreflight.of(ctx).accountFiles(List.of("subuid", "subgid")));
             assertEquals(0, ctx.plan().size());
         }
         assertTrue(Files.exists(temp) && Files.exists(root.path("/etc/subuid.lock")));
@@ -78,8 +78,8 @@ class ShadowPreflightTest {
         Files.createLink(root.path("/etc/passwd.lock"), elsewhere);
         try (LocalHostContext ctx = root.context(false)) {
             BosunException e = assertThrows(BosunException.class,
-                    () -> ShadowPreflight.of(ctx, "groups.ensure").accountFiles(ShadowPreflight.DATABASES));
-            assertEquals("groups.ensure: refused under root " + root.dir() + ": /etc/passwd.lock has 2 hard links; the "
+                    () -> ShadowPreflight.of(ctx).accountFiles(ShadowPreflight.DATABASES));
+            assertEquals("refused under root " + root.dir() + ": /etc/passwd.lock has 2 hard links; the "
                     + "account tools would read it as a lock (rule: the files they touch have exactly one name)", e.getMessage());
         }
     }
@@ -89,7 +89,7 @@ class ShadowPreflightTest {
         Files.writeString(root.path("/etc/group+"), "stale\n");
         Files.createSymbolicLink(root.path("/etc/group.99999999"), root.path("/etc/shadow"));
         try (LocalHostContext ctx = root.context(false)) {
-            ShadowPreflight.of(ctx, "groups.ensure").accountFiles(ShadowPreflight.DATABASES);
+            ShadowPreflight.of(ctx).accountFiles(ShadowPreflight.DATABASES);
             assertEquals(List.of("delete /etc/group.99999999"), ctx.plan().changes().stream().map(c -> c.summary()).toList());
         }
         assertTrue(Files.exists(root.path("/etc/group+")), "a plain temporary inside the root harms nobody");
@@ -103,7 +103,7 @@ class ShadowPreflightTest {
         assertEquals(0, p.waitFor());
         try (LocalHostContext ctx = root.context(false)) {
             BosunException e = assertThrows(BosunException.class,
-                    () -> ShadowPreflight.of(ctx, "users.ensure").accountFiles(ShadowPreflight.DATABASES));
+                    () -> ShadowPreflight.of(ctx).accountFiles(ShadowPreflight.DATABASES));
             assertTrue(e.getMessage().endsWith("/etc/shadow+ is a FIFO; the account tools create it as a file (rule: their "
                     + "temporaries are regular files or absent)"), e.getMessage());
         }
@@ -112,11 +112,11 @@ class ShadowPreflightTest {
     @Test
     void configuredPathsMustStayInsideTheRoot() throws Exception {
         try (LocalHostContext ctx = root.context(false)) {
-            ShadowPreflight check = ShadowPreflight.of(ctx, "users.ensure");
+            ShadowPreflight check = ShadowPreflight.of(ctx);
             assertEquals("/srv/homes", check.configuredPath("HOME in /etc/default/useradd", "/srv/homes"));
             BosunException e = assertThrows(BosunException.class,
                     () -> check.configuredPath("HOME in /etc/default/useradd", "/home/../../etc"));
-            assertEquals("users.ensure: refused under root " + root.dir() + ": HOME in /etc/default/useradd is "
+            assertEquals("refused under root " + root.dir() + ": HOME in /etc/default/useradd is "
                     + "\"/home/../../etc\"; it must be an absolute, normalised path without '.' or '..' segments (the "
                     + "account tools append it to the root as text)", e.getMessage());
         }
