@@ -5,7 +5,6 @@ import dev.bosun.api.Check;
 import dev.bosun.api.Fs;
 import dev.bosun.api.HostContext;
 import dev.bosun.stdlib.users.LoginDefs;
-import dev.bosun.stdlib.users.ShadowPreflight;
 import dev.bosun.stdlib.users.User;
 
 import java.time.Duration;
@@ -20,11 +19,6 @@ import java.util.OptionalLong;
  */
 final class SubIdAllocator {
     static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * The files written here, with the names the lock and the shadow-style write use beside them; checked
-     * before any lock is taken (a link there would carry the write out of an alternate root).
-     */
-    private static final List<String> FILES = List.of("subuid", "subgid");
 
     private final HostContext ctx;
     private final LoginDefs defs;
@@ -42,7 +36,6 @@ final class SubIdAllocator {
             deterministicStart(user, uidLimits);
             deterministicStart(user, gidLimits);
         }
-        ShadowPreflight.of(ctx).accountFiles(FILES);
         Fs fs = ctx.fs();
         List<String> notes = new ArrayList<>();
         try (Fs.FileLock u = fs.lock(SubIdKind.UID.path(), LOCK_TIMEOUT);
@@ -140,7 +133,6 @@ final class SubIdAllocator {
     }
 
     Released release(User user, String name) {
-        ShadowPreflight.of(ctx).accountFiles(FILES);
         Fs fs = ctx.fs();
         List<SubIdRange> removed = new ArrayList<>();
         String numeric = user == null ? null : Long.toString(user.uid());

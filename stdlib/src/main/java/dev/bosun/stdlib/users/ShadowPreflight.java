@@ -23,8 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What must hold before shadow-utils, or Bosun's own sub-ID writer, touches the account files of a root
- * that is not the live system ({@code --root DIR}, an untrusted image). shadow-utils with {@code --prefix}
+ * What must hold before shadow-utils touches the account files of a root that is not the live system
+ * ({@code --root DIR}, an untrusted image). Bosun's own writes there (sub-ID ranges, locks) go through the
+ * file layer's descriptors and need no such check; the tools open paths by name. shadow-utils with {@code --prefix}
  * opens every path by its string: it follows a symlink anywhere (its {@code <file>+} temp, {@code <file>-}
  * backup, {@code <file>.<pid>} lock temp, the home it creates, the skeleton it copies), truncates
  * whatever a hard link points at and {@code rename}s onto the target of a symlinked database. So the paths

@@ -56,7 +56,6 @@ class ShadowLinkAttackTest {
     }
 
     private static final Set<Op> SHADOW_TOOLS = EnumSet.of(Op.ENSURE, Op.GROUP, Op.REMOVE);
-    private static final Set<Op> ALL = EnumSet.allOf(Op.class);
     private static final Set<Op> NONE = EnumSet.noneOf(Op.class);
     private static final Set<Op> ENSURE = EnumSet.of(Op.ENSURE);
     /**
@@ -69,17 +68,18 @@ class ShadowLinkAttackTest {
     /**
      * Where the image plants what. {@code refusedBy}: operations that must refuse; {@code cleanedBy}: operations
      * that must remove the planted entries (symbolic-link temporaries) and succeed. Any other operation may do
-     * either, as long as the victims stay unchanged.
+     * either, as long as the victims stay unchanged: subids.allocate is always among those, its writes and
+     * locks are Bosun's own, on descriptors that replace or unlink a planted link instead of following it.
      */
     enum Placement {
         PASSWD_PLUS(NONE, SHADOW_TOOLS), SHADOW_PLUS(NONE, SHADOW_TOOLS), GROUP_PLUS(NONE, SHADOW_TOOLS),
-        GSHADOW_PLUS(NONE, SHADOW_TOOLS), SUBUID_PLUS(NONE, ALL), SUBGID_PLUS(NONE, ALL),
-        PASSWD_LOCK(NONE, SHADOW_TOOLS), SUBUID_LOCK(NONE, ALL), PID_TEMPORARIES(NONE, ALL),
-        PASSWD_MINUS(SHADOW_TOOLS, NONE), SUBGID_MINUS(ALL, NONE), PASSWD_ITSELF(ENSURE_OR_GROUP, NONE, false),
+        GSHADOW_PLUS(NONE, SHADOW_TOOLS), SUBUID_PLUS(NONE, SHADOW_TOOLS), SUBGID_PLUS(NONE, SHADOW_TOOLS),
+        PASSWD_LOCK(NONE, SHADOW_TOOLS), SUBUID_LOCK(NONE, SHADOW_TOOLS), PID_TEMPORARIES(NONE, SHADOW_TOOLS),
+        PASSWD_MINUS(SHADOW_TOOLS, NONE), SUBGID_MINUS(SHADOW_TOOLS, NONE), PASSWD_ITSELF(ENSURE_OR_GROUP, NONE, false),
         HOME_LINK(ENSURE, NONE), ETC_LINK(ENSURE_OR_GROUP, NONE),
-        SHADOW_PLUS_HARD(SHADOW_TOOLS, NONE), SHADOW_ITSELF_HARD(SHADOW_TOOLS, NONE), SUBUID_MINUS_HARD(ALL, NONE),
+        SHADOW_PLUS_HARD(SHADOW_TOOLS, NONE), SHADOW_ITSELF_HARD(SHADOW_TOOLS, NONE), SUBUID_MINUS_HARD(SHADOW_TOOLS, NONE),
         SKEL_DEVICE(ENSURE, NONE), SKEL_HARD(ENSURE, NONE), MAIL_DIR_DOTDOT(ENSURE, NONE), HOME_BASE_DOTDOT(ENSURE, NONE),
-        ETC_WORLD_WRITABLE(ALL, NONE);
+        ETC_WORLD_WRITABLE(SHADOW_TOOLS, NONE);
 
         final Set<Op> refusedBy;
         final Set<Op> cleanedBy;
@@ -152,7 +152,7 @@ class ShadowLinkAttackTest {
                 assertRefused(refusal, op, placement);
             } else if (placement.cleanedBy.contains(op)) {
                 assertEquals(null, refusal, () -> placement + " must be cleaned up, not refused: " + refusal.getMessage());
-                for (String p : plantedFor(op)) {
+                for (String p : planted) {
                     assertFalse(Files.exists(root.path(p), LinkOption.NOFOLLOW_LINKS), p + " is left in the root");
                     assertTrue(ctx.plan().changes().stream().anyMatch(c -> c.kind() == Change.Kind.DELETE
                             && c.target().equals(p)), "the removal of " + p + " is planned: " + ctx.plan().changes());
@@ -216,6 +216,21 @@ class ShadowLinkAttackTest {
     }
 
     @Test
+    void aMailSpoolLinkWhoseTargetTheRootLacksIsRefused() throws Exception {
+        root.write("/etc/default/useradd", "CREATE_MAIL_SPOOL=yes\n");
+        Files.createDirectories(victims.path("mail"));
+        Files.createDirectories(root.path("/var"));
+        Files.createSymbolicLink(root.path("/var/mail"), victims.path("mail"));
+        Map<String, String> before = victims.fingerprint();
+        try (LocalHostContext ctx = root.context(false)) {
+            BosunException e = attempt(ctx, Op.ENSURE);
+            assertTrue(e != null && e.getMessage().startsWith("refused under root " + root.dir() + ": /var/mail is a "
+                    + "symbolic link"), () -> String.valueOf(e));
+        }
+        assertEquals(before, victims.fingerprint(), "the spool was created outside the root");
+    }
+
+    @Test
     void aMailSpoolLinkOutOfTheRootIsFollowedInsideIt() throws Exception {
         // useradd --prefix opens DIR/var/mail/NAME by name: an absolute var/mail link would create the spool
         // outside. Bosun resolves the spool directory inside the root and pins it with -K MAIL_DIR.
@@ -223,6 +238,8 @@ class ShadowLinkAttackTest {
         Files.createDirectories(victims.path("mail"));
         Files.createDirectories(root.path("/var"));
         Files.createSymbolicLink(root.path("/var/mail"), victims.path("mail"));
+        // The same absolute path inside the root, where the link resolves under --root.
+        Files.createDirectories(root.path(victims.path("mail").toString()));
         Map<String, String> before = victims.fingerprint();
         try (LocalHostContext ctx = root.context(false)) {
             users.ensure(ctx, new UserSpec("bob", null, null, null, null, null, null, null, null));
@@ -231,6 +248,8 @@ class ShadowLinkAttackTest {
             assertTrue(exec.contains(" -K MAIL_DIR=" + victims.path("mail") + " "), exec);
         }
         assertEquals(before, victims.fingerprint(), "the spool was created outside the root");
+        assertTrue(Files.isRegularFile(root.path(victims.path("mail/bob").toString()), LinkOption.NOFOLLOW_LINKS),
+                "the spool is in the root, where the link points under --root");
     }
 
     @Test
@@ -269,11 +288,6 @@ class ShadowLinkAttackTest {
             assertTrue(m.startsWith("refused under root " + root.dir() + ": "), m);
             assertTrue(m.contains("(rule: ") || m.contains("must be an absolute, normalised path"), m);
         }
-    }
-
-    /** The planted entries an operation's pre-flight covers (sub-ID writes check only subuid and subgid). */
-    private List<String> plantedFor(Op op) {
-        return planted.stream().filter(p -> op != Op.SUBIDS || p.startsWith("/etc/sub")).toList();
     }
 
     private void link(String hostPath, Path target) throws IOException {

@@ -61,18 +61,32 @@ class ShadowRaceAttackTest {
     }
 
     @Test
+    void aWorldWritableEtcIsRefusedWhileAUserSwapsLinksInIt() throws Exception {
+        Files.setPosixFilePermissions(root.path("/etc"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        race(root.path("/etc/passwd+"), "refused under root " + root.dir() + ": /etc belongs to uid 0 with mode 0777; "
+                + "someone other than root could swap its entries while the account tools run (rule: directories on "
+                + "their paths belong to root and are not group- or world-writable)");
+    }
+
+    @Test
     void anEtcOwnedByAnotherUserIsRefusedWhileItsOwnerSwapsLinks() throws Exception {
+        // Refused already when Bosun reads etc/passwd (the file layer's CHASE_SAFE rule), before any tool.
         ShadowTool.exec(List.of("chown", "65534:65534", root.path("/etc").toString()));
-        race(root.path("/etc/passwd+"), "/etc belongs to uid 65534 with mode 0755");
+        race(root.path("/etc/passwd+"), "refusing /etc/passwd: a directory owned by uid 65534 holds a file owned by root");
     }
 
     @Test
     void aWorldWritableHomeBaseIsRefusedWhileAUserSwapsTheNewHomeForALink() throws Exception {
         Files.setPosixFilePermissions(root.path("/home"), PosixFilePermissions.fromString("rwxrwxrwx"));
-        race(root.path("/home/bob"), "/home belongs to uid 0 with mode 0777");
+        race(root.path("/home/bob"), "refused under root " + root.dir() + ": /home belongs to uid 0 with mode 0777; "
+                + "someone other than root could swap its entries while the account tools run (rule: directories on "
+                + "their paths belong to root and are not group- or world-writable)");
     }
 
-    /** Starts the racer as nobody, runs users.ensure, waits for the racer's last iteration, checks everything. */
+    /**
+     * Starts the racer as nobody, runs users.ensure, waits for the racer's last iteration, checks everything.
+     * {@code expected} is the start of the one-line refusal.
+     */
     private void race(Path swapped, String expected) throws Exception {
         Map<String, String> before = victims.fingerprint();
         Process racer = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
@@ -82,9 +96,7 @@ class ShadowRaceAttackTest {
         try (LocalHostContext ctx = root.context(false)) {
             BosunException e = assertThrows(BosunException.class, () -> users.ensure(ctx,
                     new UserSpec("bob", null, null, null, null, null, true, "/bin/sh", null)));
-            assertTrue(e.getMessage().startsWith("refused under root " + root.dir() + ": " + expected
-                    + "; someone other than root could swap its entries while the account tools run (rule: "
-                    + "directories on their paths belong to root and are not group- or world-writable)"), e.getMessage());
+            assertTrue(e.getMessage().startsWith(expected), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
             assertEquals(0, ctx.plan().size(), "refused before anything was planned");
         } finally {
