@@ -13,6 +13,7 @@ import java.util.List;
 import static dev.bosun.stdlib.effect.LinuxFiles.AT_EMPTY_PATH;
 import static dev.bosun.stdlib.effect.LinuxFiles.AT_FDCWD;
 import static dev.bosun.stdlib.effect.LinuxFiles.AT_REMOVEDIR;
+import static dev.bosun.stdlib.effect.LinuxFiles.AT_SYMLINK_NOFOLLOW;
 import static dev.bosun.stdlib.effect.LinuxFiles.O_CLOEXEC;
 import static dev.bosun.stdlib.effect.LinuxFiles.O_DIRECTORY;
 import static dev.bosun.stdlib.effect.LinuxFiles.O_NOFOLLOW;
@@ -111,7 +112,16 @@ final class RootedFiles implements AutoCloseable {
     void mkdir(String p, int mode, Integer uid, Integer gid) {
         try (Resolved r = resolve(p, false, "create directory")) {
             Fd dir = parentOf(r, p, "create directory");
-            LinuxFiles.mkdirat(dir.get(), r.name(), 0700);
+            try {
+                LinuxFiles.mkdirat(dir.get(), r.name(), 0700);
+            } catch (SyscallException e) {
+                if (e.is(Errno.EEXIST) && isDirectory(dir, r.name())) {
+                    // Made meanwhile by someone else (a concurrent ensure of the same thing): it exists, as wanted,
+                    // with the owner and mode its maker gave it, exactly as if it had been there before the check.
+                    return;
+                }
+                throw e;
+            }
             try (Fd d = Fd.of(LinuxFiles.openat(dir.get(), r.name(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0))) {
                 Statx st = LinuxFiles.statx(d.get(), "", AT_EMPTY_PATH);
                 if (st.uid() != root.euid()) {
@@ -122,6 +132,14 @@ final class RootedFiles implements AutoCloseable {
             }
         } catch (SyscallException e) {
             throw new BosunException("cannot create directory " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isDirectory(Fd dir, String name) {
+        try {
+            return LinuxFiles.statx(dir.get(), name, AT_SYMLINK_NOFOLLOW).isDirectory();
+        } catch (SyscallException e) {
+            return false;
         }
     }
 
