@@ -11,6 +11,7 @@ import java.util.List;
  * Unified diffs of file contents for plans, in the form GNU {@code patch} applies: a new file's hunk starts at
  * {@code -0,0}, a deleted one's ends at {@code +0,0}, and a last line without a newline is followed by
  * {@code \ No newline at end of file} on the side it belongs to. Binary or huge contents are summarised instead.
+ * Secrets are masked ({@link SecretMask}); a masked diff describes the change but no longer applies.
  */
 final class UnifiedDiff {
     private static final int MAX_BYTES = 4 * 1024 * 1024;
@@ -33,9 +34,17 @@ final class UnifiedDiff {
         List<String> b = lines(after);
         Patch<String> patch = DiffUtils.diff(a, b);
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff(
-                before == null ? "/dev/null" : "a" + path, after == null ? "/dev/null" : "b" + path, a, patch, 3);
+                before == null ? "/dev/null" : "a" + path, after == null ? "/dev/null" : "b" + path, a, patch,
+                SecretMask.contextLines(path));
         StringBuilder sb = new StringBuilder();
-        for (String line : out) {
+        for (int i = 0; i < out.size(); i++) {
+            String line = out.get(i);
+            // The first two lines are the ---/+++ headers, hunk headers start with @@, the rest is content.
+            if (i >= 2 && !line.startsWith("@@") && !line.isEmpty()) {
+                boolean open = line.charAt(line.length() - 1) == NO_NEWLINE;
+                String text = line.substring(1, line.length() - (open ? 1 : 0));
+                line = line.charAt(0) + SecretMask.line(path, text) + (open ? String.valueOf(NO_NEWLINE) : "");
+            }
             if (line.startsWith("@@ ")) {
                 // java-diff-utils numbers an empty side from 1; patch(1) expects 0 there.
                 line = line.replace("@@ -1,0 ", "@@ -0,0 ").replace(" +1,0 @@", " +0,0 @@");
