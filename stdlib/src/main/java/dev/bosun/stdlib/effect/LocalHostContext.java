@@ -12,11 +12,12 @@ import dev.bosun.api.State;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The effect layer: the {@link HostContext} of one session (a REPL, a script run, a test). It owns
@@ -34,7 +35,7 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     private final Caller caller;
     private volatile String source;
 
-    private LocalHostContext(Path root, boolean dryRun, Path statePath, String source) {
+    private LocalHostContext(Path root, boolean dryRun, Path statePath, boolean defaultState, String source) {
         this.root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.root)) {
             throw new BosunException("root " + this.root + " is not a directory");
@@ -48,8 +49,9 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         this.caller = Identity.current();
         this.fs = new ViewFs(this.root, scratch, plan, caller.euid());
         this.exec = new ProcessExec(fs, plan, dryRun, this.root);
-        this.state = new LazyState(statePath, dryRun ? scratch.resolve(".bosun-state.db") : null);
         this.devices = new DeviceProbes(this.root);
+        this.state = new LazyState(StateLocation.of(statePath, this.root, defaultState, caller.euid()),
+                dryRun ? scratch.resolve(".bosun-state.db") : null, caller.euid());
         this.source = source;
     }
 
@@ -57,7 +59,7 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     public static LocalHostContext open(Path root, boolean dryRun, Path statePath, String source) {
         Path r = root == null ? Path.of("/") : root;
         Path s = statePath != null ? statePath : StatePaths.defaultFor(r.toAbsolutePath().normalize(), Identity.current());
-        return new LocalHostContext(r, dryRun, s, source);
+        return new LocalHostContext(r, dryRun, s, statePath == null, source);
     }
 
     @Override
@@ -127,41 +129,63 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     }
 
     /**
-     * The state store, opened on first use. Under dry-run the real database is copied (never
-     * created or written) into the scratch view first, so planned allocations are seen by later steps.
+     * The state store, opened on first use, where {@link StateLocation} allows it. Under dry-run the real
+     * database is never opened by SQLite: its bytes (and its WAL's) are copied into the scratch view, so
+     * planned allocations are seen by later steps and nothing, not even a {@code -wal} or {@code -shm}
+     * file, appears beside the real database.
      */
     private static final class LazyState implements State {
-        private final Path real;
+        private final StateLocation real;
         private final Path copy;
+        private final int euid;
         private SqliteState delegate;
 
-        LazyState(Path real, Path copy) {
+        LazyState(StateLocation real, Path copy, int euid) {
             this.real = real;
             this.copy = copy;
+            this.euid = euid;
         }
 
         private synchronized SqliteState get() {
             if (delegate == null) {
-                if (copy != null && Files.exists(real)) {
-                    snapshot(real, copy);
+                if (copy == null) {
+                    delegate = new SqliteState(real, true);
+                } else {
+                    Path from = real.prepare(false, false);
+                    if (from != null) {
+                        snapshot(from, copy);
+                        Path wal = from.resolveSibling(from.getFileName() + "-wal");
+                        if (Files.exists(wal, LinkOption.NOFOLLOW_LINKS)) {
+                            snapshot(wal, copy.resolveSibling(copy.getFileName() + "-wal"));
+                        }
+                    }
+                    delegate = new SqliteState(StateLocation.of(copy, Path.of("/"), false, euid), false);
                 }
-                delegate = new SqliteState(copy != null ? copy : real);
             }
             return delegate;
         }
 
+        /**
+         * Copies bytes without following a link; SQLite recovers a copied WAL into the copy when it opens it.
+         * A writer racing the copy can leave it inconsistent; the dry-run then fails and can be run again.
+         */
         private static void snapshot(Path from, Path to) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + from + "?mode=ro");
-                 Statement st = c.createStatement()) {
-                st.execute("VACUUM INTO '" + to.toString().replace("'", "''") + "'");
-            } catch (SQLException e) {
-                throw new BosunException("cannot copy the state database " + from + " for the dry-run: " + e.getMessage(), e);
+            try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                 FileChannel out = FileChannel.open(to, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                         LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Attributes.permissions(0600)))) {
+                long size = in.size();
+                for (long pos = 0; pos < size; ) {
+                    pos += in.transferTo(pos, size - pos, out);
+                }
+            } catch (IOException e) {
+                throw new BosunException("cannot copy the state database " + from + " for the dry-run: "
+                        + AtomicWrite.describe(e), e);
             }
         }
 
         @Override
         public Path path() {
-            return real;
+            return real.path();
         }
 
         @Override

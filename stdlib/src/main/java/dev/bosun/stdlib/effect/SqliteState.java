@@ -3,8 +3,6 @@ package dev.bosun.stdlib.effect;
 import dev.bosun.api.BosunException;
 import dev.bosun.api.State;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,17 +13,25 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * SQLite at a path, opened on first use (start-up stays fast for sessions that never touch state).
  * WAL, a busy timeout so concurrent Bosun processes wait for each other instead of failing, and
  * {@code BEGIN IMMEDIATE} for writes so allocations are serialised across processes. The core schema
  * is versioned with {@code PRAGMA user_version}; module tables by owner in {@code schema_versions}.
+ * Before SQLite sees the file, {@link StateLocation} checks (and creates privately) where it lives; SQLite
+ * then opens it with {@code SQLITE_OPEN_NOFOLLOW} and without {@code SQLITE_OPEN_CREATE}.
  */
 final class SqliteState implements State, AutoCloseable {
     private static final List<String> CORE = List.of(
             "CREATE TABLE schema_versions (owner TEXT PRIMARY KEY, version INTEGER NOT NULL)");
 
+    /** sqlite3_open_v2 flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW (sqlite-jdbc has no constant for it). */
+    private static final int OPEN_FLAGS = 0x00000002 | 0x01000000;
+
+    private final StateLocation location;
+    private final boolean repair;
     private final Path path;
     private Connection connection;
     /**
@@ -36,8 +42,11 @@ final class SqliteState implements State, AutoCloseable {
      */
     private final Map<String, Integer> migrated = new HashMap<>();
 
-    SqliteState(Path path) {
-        this.path = path;
+    /** {@code repair}: tighten a too readable database or state directory (never under dry-run). */
+    SqliteState(StateLocation location, boolean repair) {
+        this.location = location;
+        this.repair = repair;
+        this.path = location.path();
     }
 
     @Override
@@ -48,18 +57,26 @@ final class SqliteState implements State, AutoCloseable {
     private synchronized Connection connection() {
         if (connection == null) {
             try {
-                Files.createDirectories(path.toAbsolutePath().getParent());
-                Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
-                try (Statement st = c.createStatement()) {
-                    st.execute("PRAGMA busy_timeout = 30000");
-                    st.execute("PRAGMA journal_mode = WAL");
-                    st.execute("PRAGMA synchronous = NORMAL");
-                    st.execute("PRAGMA foreign_keys = ON");
+                Path real = location.prepare(true, repair);
+                Properties p = new Properties();
+                p.setProperty("open_mode", Integer.toString(OPEN_FLAGS));
+                Connection c = DriverManager.getConnection("jdbc:sqlite:" + real, p);
+                try {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("PRAGMA busy_timeout = 30000");
+                        st.execute("PRAGMA journal_mode = WAL");
+                        st.execute("PRAGMA synchronous = NORMAL");
+                        st.execute("PRAGMA foreign_keys = ON");
+                    }
+                    c.setAutoCommit(true);
+                    connection = c;
+                    migrateCore();
+                } catch (SQLException | RuntimeException e) {
+                    connection = null; // a corrupt database stays unusable; the next call reports it again
+                    c.close();
+                    throw e;
                 }
-                c.setAutoCommit(true);
-                connection = c;
-                migrateCore();
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
                 throw new BosunException("cannot open the state database " + path + ": " + e.getMessage(), e);
             }
         }
@@ -155,16 +172,6 @@ final class SqliteState implements State, AutoCloseable {
         } catch (SQLException e) {
             throw new BosunException("state database " + path + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Copies the database (with its WAL content) to {@code target}, for a dry-run's private copy. */
-    void copyTo(Path target) {
-        read(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
-            }
-            return null;
-        });
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * Where the state database lives: {@code DIR/var/lib/bosun/bosun.db} under {@code --root DIR},
  * {@code /var/lib/bosun/bosun.db} for root, {@code $XDG_STATE_HOME/bosun/bosun.db} (default
- * {@code ~/.local/state}) for everyone else.
+ * {@code ~/.local/state}) for everyone else. What Bosun requires of that place before it opens the
+ * database (no links, owners, modes 0600/0700) is {@link StateLocation}'s.
  */
 public final class StatePaths {
     private StatePaths() {
