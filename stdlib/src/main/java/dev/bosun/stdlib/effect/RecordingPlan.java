@@ -4,12 +4,19 @@ import dev.bosun.api.Change;
 import dev.bosun.api.Plan;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** The plan of one session, in order; an optional listener sees each change as it is recorded. */
+/**
+ * The plan of one session, in order; an optional listener sees each change as it is recorded. Changes are
+ * recorded before they are applied, so the plan also remembers which ones an effect recorded and then failed
+ * to apply: a failed operation that changed nothing is not reported (or audited) as having changed the host.
+ */
 public final class RecordingPlan implements Plan {
     private final List<Change> changes = new ArrayList<>();
+    private final BitSet notApplied = new BitSet();
     private Consumer<Change> listener;
 
     /** Called with every change as it is recorded (used by {@code -v} and by dry-run printing in the REPL). */
@@ -33,6 +40,32 @@ public final class RecordingPlan implements Plan {
     @Override
     public synchronized int size() {
         return changes.size();
+    }
+
+    /**
+     * Runs one effect. When it throws, the changes it recorded did not happen: file effects are atomic (the
+     * file is fully old), a failing command is taken at its word, a failed state write is rolled back.
+     */
+    <T> T tracking(Supplier<T> effect) {
+        int from = size();
+        try {
+            return effect.get();
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                notApplied.set(from, changes.size());
+            }
+            throw e;
+        }
+    }
+
+    /** True when a change recorded from index {@code from} on was applied; notes are not changes of the host. */
+    public synchronized boolean changedSince(int from) {
+        for (int i = from; i < changes.size(); i++) {
+            if (!notApplied.get(i) && changes.get(i).kind() != Change.Kind.NOTE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The changes from index {@code from} on. */
