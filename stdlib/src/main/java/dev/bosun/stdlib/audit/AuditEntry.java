@@ -2,7 +2,7 @@ package dev.bosun.stdlib.audit;
 
 import dev.bosun.api.Doc;
 
-/** One audit row. */
+/** One audit row: written before the operation ran (outcome started), completed after it. */
 public record AuditEntry(
         @Doc("row number") long id,
         @Doc("when, ISO-8601 UTC") String time,
@@ -11,8 +11,10 @@ public record AuditEntry(
         @Doc("user name of the caller") String user,
         @Doc("repl, -e, or the script path") String source,
         @Doc("module.op") String op,
-        @Doc("arguments as JSON, secrets redacted") String args,
+        @Doc("arguments as JSON: secrets masked, file contents as {bytes, sha256}") String args,
         @Doc("whether the host changed") boolean changed,
-        @Doc("ok or error") String outcome,
-        @Doc("the error message when the operation failed") String error) {
+        @Doc("ok, error, refused; started while it runs; interrupted when its process died before the end")
+        String outcome,
+        @Doc("the error message when the operation failed") String error,
+        @Doc("process id of the Bosun that ran it (null for rows older than this field)") Integer pid) {
 }

@@ -30,10 +30,13 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     private final RecordingPlan plan = new RecordingPlan();
     private final ViewFs fs;
     private final ProcessExec exec;
+    private final Fs trackedFs;
+    private final Exec trackedExec;
     private final LazyState state;
     private final DeviceProbes devices;
     private final Caller caller;
     private volatile String source;
+    private volatile boolean audited = true;
 
     private LocalHostContext(Path root, boolean dryRun, Path statePath, boolean defaultState, String source) {
         this.root = root.toAbsolutePath().normalize();
@@ -50,8 +53,10 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         this.fs = new ViewFs(this.root, scratch, plan, caller.euid());
         this.exec = new ProcessExec(fs, plan, dryRun, this.root);
         this.devices = new DeviceProbes(this.root);
+        this.trackedFs = new TrackedFs(fs, plan);
+        this.trackedExec = new TrackedExec(exec, plan);
         this.state = new LazyState(StateLocation.of(statePath, this.root, defaultState, caller.euid()),
-                dryRun ? scratch.resolve(".bosun-state.db") : null, caller.euid());
+                dryRun ? scratch.resolve(".bosun-state.db") : null, caller.euid(), plan);
         this.source = source;
     }
 
@@ -64,12 +69,12 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
 
     @Override
     public Fs fs() {
-        return fs;
+        return trackedFs;
     }
 
     @Override
     public Exec exec() {
-        return exec;
+        return trackedExec;
     }
 
     @Override
@@ -112,6 +117,16 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         this.source = s;
     }
 
+    /** False after {@link #withoutAudit()}: mutating calls of this session leave no audit row. */
+    public boolean audited() {
+        return audited;
+    }
+
+    /** Turns the audit trail off for this session ({@code --no-audit}); the front end says so. */
+    public void withoutAudit() {
+        this.audited = false;
+    }
+
     @Override
     public void close() {
         try {
@@ -138,12 +153,14 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         private final StateLocation real;
         private final Path copy;
         private final int euid;
+        private final RecordingPlan plan;
         private SqliteState delegate;
 
-        LazyState(StateLocation real, Path copy, int euid) {
+        LazyState(StateLocation real, Path copy, int euid, RecordingPlan plan) {
             this.real = real;
             this.copy = copy;
             this.euid = euid;
+            this.plan = plan;
         }
 
         private synchronized SqliteState get() {
@@ -200,7 +217,7 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
 
         @Override
         public <T> T write(Work<T> work) {
-            return get().write(work);
+            return plan.tracking(() -> get().write(work)); // a rolled-back write changed nothing
         }
 
         synchronized void close() {

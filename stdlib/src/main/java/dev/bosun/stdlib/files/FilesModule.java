@@ -1,5 +1,6 @@
 package dev.bosun.stdlib.files;
 
+import dev.bosun.api.AuditDigest;
 import dev.bosun.api.Check;
 import dev.bosun.api.Doc;
 import dev.bosun.api.FileStat;
@@ -18,10 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * The only way scripts touch arbitrary files: root-relative, atomic, planned and audited like
- * every other operation.
+ * every other operation. Bosun's own state database and its directory are out of reach ({@link StateGuard}),
+ * and a written file's content is never kept by the audit trail (its size and SHA-256 are).
  */
 @Module(name = "files", doc = "Read and write files under the host root (/ or --root). Writes are atomic, planned "
-        + "under --dry-run and audited.")
+        + "under --dry-run and audited (content as size and SHA-256, never the text). Bosun's own state database "
+        + "and its directory are refused.")
 public final class FilesModule implements HostModule {
     private static final int MAX_READ = 16 * 1024 * 1024;
 
@@ -29,6 +32,7 @@ public final class FilesModule implements HostModule {
             + "Fails when it does not exist, is not a regular file or is over 16 MiB.")
     public String read(HostContext ctx, @Doc("absolute path under the host root") String path) {
         Check.absolutePath("path", path);
+        StateGuard.check(ctx, path, true);
         FileStat st = ctx.fs().stat(path);
         if (st == null) {
             throw new dev.bosun.api.BosunException(Check.quote(path) + ": no such file");
@@ -76,10 +80,11 @@ public final class FilesModule implements HostModule {
             + "directory must exist. changed is false when content, mode and owner were already so.")
     public WriteResult write(HostContext ctx,
                              @Doc("absolute path under the host root") String path,
-                             @Doc("the complete new content") String text,
+                             @Doc("the complete new content") @AuditDigest String text,
                              @Optional WriteSpec options) {
         Check.absolutePath("path", path);
         Check.present("text", text);
+        StateGuard.check(ctx, path, false);
         String parent = path.substring(0, Math.max(1, path.lastIndexOf('/')));
         FileStat dir = ctx.fs().stat(parent);
         if (dir == null || dir.type() != FileStat.Type.DIRECTORY) {
@@ -97,6 +102,7 @@ public final class FilesModule implements HostModule {
         if (path.equals("/")) {
             throw new InvalidValueException("path", "\"/\" cannot be removed");
         }
+        StateGuard.check(ctx, path, false);
         return new WriteResult(path, ctx.fs().delete(path));
     }
 
