@@ -2,6 +2,7 @@ package dev.bosun.shell.cli;
 
 import dev.bosun.shell.ops.ModuleRegistry;
 import dev.bosun.shell.plugins.PluginSet;
+import dev.bosun.stdlib.effect.LocalHostContext;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -28,6 +29,11 @@ public final class GlobalOptions {
                     + "$XDG_STATE_HOME/bosun/bosun.db otherwise, DIR/var/lib/bosun/bosun.db under --root).")
     Path state;
 
+    @Option(names = "--no-audit", scope = ScopeType.INHERIT,
+            description = "Record no audit rows: mutating operations run even when the audit trail cannot be "
+                    + "written (said on stderr and in the plan). Without it, no audit means no change.")
+    boolean noAudit;
+
     @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Also load plugins from DIR (repeatable).")
     List<Path> pluginDirs = new ArrayList<>();
@@ -43,6 +49,19 @@ public final class GlobalOptions {
     @Option(names = "--jit", scope = ScopeType.INHERIT,
             description = "Use the optimizing JS compiler (the launcher sets up the JVM; pays off for long scripts).")
     boolean jit;
+
+    /**
+     * The host context of a command on {@code root} (null: /): the state database of --state, dry-run, and
+     * --no-audit, which is said here, once, on err.
+     */
+    LocalHostContext host(Path root, String source, PrintStream err) {
+        LocalHostContext host = LocalHostContext.open(root, dryRun, state, source);
+        if (noAudit) {
+            host.withoutAudit();
+            err.println("bosun: warning: --no-audit: the changes of this run are not recorded in the audit trail");
+        }
+        return host;
+    }
 
     /** The built-in modules plus, unless --no-plugins, the plugins; skipped plugins are reported on err. */
     PluginSet modules(PrintStream err) {

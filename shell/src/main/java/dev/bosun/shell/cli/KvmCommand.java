@@ -2,9 +2,12 @@ package dev.bosun.shell.cli;
 
 import dev.bosun.api.BosunException;
 import dev.bosun.shell.js.JsonCodec;
+import dev.bosun.shell.ops.Invocation;
+import dev.bosun.shell.ops.ModuleRegistry;
+import dev.bosun.shell.ops.OpFailure;
+import dev.bosun.shell.ops.OpInfo;
 import dev.bosun.shell.render.Failures;
 import dev.bosun.stdlib.effect.LocalHostContext;
-import dev.bosun.stdlib.kvm.CheckOptions;
 import dev.bosun.stdlib.kvm.KvmCheckResult;
 import dev.bosun.stdlib.kvm.KvmModule;
 import dev.bosun.stdlib.kvm.KvmReport;
@@ -12,9 +15,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code bosun kvm check}: the KVM preflight as a report, without starting the JS engine. */
+/**
+ * {@code bosun kvm check}: the KVM preflight as a report, without starting the JS engine; the call takes
+ * the same {@link Invocation} path as {@code kvm.check()} in a script (binding, errors, and the audit trail
+ * for operations that change the host).
+ */
 @Command(name = "kvm", mixinStandardHelpOptions = true, description = "KVM checks.",
         subcommands = KvmCommand.Check.class)
 public final class KvmCommand {
@@ -36,17 +46,25 @@ public final class KvmCommand {
         public Integer call() throws Exception {
             GlobalOptions g = kvm.parent.global;
             AlternateRoot.check(g.root);
-            try (LocalHostContext ctx = LocalHostContext.open(g.root, g.dryRun, g.state, "kvm check")) {
-                KvmCheckResult r = new KvmModule().check(ctx, new CheckOptions(user));
+            try (LocalHostContext ctx = g.host(g.root, "kvm check", System.err)) {
+                OpInfo check = new ModuleRegistry().add(new KvmModule(), "stdlib").ops().stream()
+                        .filter(o -> o.name().equals("check")).findFirst().orElseThrow();
+                Map<String, Object> options = new LinkedHashMap<>();
+                options.put("user", user);
+                KvmCheckResult r = (KvmCheckResult) new Invocation(ctx, w -> System.err.println("bosun: warning: " + w))
+                        .call(check, List.of(options));
                 if (g.json) {
                     System.out.println(JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
                 } else {
                     System.out.print(KvmReport.render(r));
                 }
                 return r.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+            } catch (OpFailure e) {
+                System.err.println("bosun: " + e.getMessage());
+                return e.kind() == OpFailure.Kind.BAD_INPUT ? ExitCodes.USAGE : Failures.FAILURE;
             } catch (BosunException e) {
-                System.err.println("bosun kvm check: " + e.getMessage());
-                return e instanceof dev.bosun.api.InvalidValueException ? ExitCodes.USAGE : Failures.FAILURE;
+                System.err.println("bosun: kvm.check: " + e.getMessage());
+                return Failures.FAILURE;
             }
         }
     }

@@ -37,7 +37,7 @@ final class Launch implements AutoCloseable {
         Timings.mark("modules and plugins registered");
         this.registry = plugins.registry();
         AlternateRoot.check(options.root);
-        this.host = LocalHostContext.open(options.root, options.dryRun, options.state, source);
+        this.host = options.host(options.root, source, err);
         if (options.verbose) {
             host.plan().onChange(c -> err.println(PlanPrinter.line(c)));
         }

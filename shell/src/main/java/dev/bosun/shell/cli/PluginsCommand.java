@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bosun.api.BosunException;
 import dev.bosun.shell.js.JsonCodec;
 import dev.bosun.shell.plugins.InspectedPlugin;
+import dev.bosun.shell.ops.Invocation;
 import dev.bosun.shell.plugins.PluginInstaller;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.shell.plugins.PluginStatus;
@@ -145,7 +146,7 @@ public final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return plugins.change("plugins install", ctx -> {
+            return plugins.change("plugins.install", java.util.Map.of("path", path.toString()), ctx -> {
                 PluginInstaller.Installed r = new PluginInstaller(PluginSet.userDirectory(), plugins.roots())
                         .install(path, ctx);
                 InspectedPlugin p = r.plugin();
@@ -170,7 +171,7 @@ public final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return plugins.change("plugins remove", ctx -> {
+            return plugins.change("plugins.remove", java.util.Map.of("id", id), ctx -> {
                 List<Path> removed = new PluginInstaller(PluginSet.userDirectory(), plugins.roots()).remove(id, ctx);
                 return "removed " + id + " (" + String.join(", ", removed.stream().map(Path::toString).toList()) + ")";
             });
@@ -178,13 +179,15 @@ public final class PluginsCommand implements Runnable {
     }
 
     /**
-     * Runs a change of the user plugin directory through a host context (planned, atomic): under -n prints
-     * the plan, otherwise the one-line report the work returns; a failure is one line and exit 1.
+     * Runs a change of the user plugin directory through a host context (planned, atomic) and the one
+     * invocation path (audited as {@code op} with {@code args}, refused when the audit cannot be written):
+     * under -n prints the plan, otherwise the one-line report the work returns; a failure is one line and exit 1.
      */
-    int change(String source, java.util.function.Function<LocalHostContext, String> work) {
+    int change(String op, java.util.Map<String, ?> args, java.util.function.Function<LocalHostContext, String> work) {
         GlobalOptions g = global();
-        try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), g.dryRun, g.state, source)) {
-            String report = work.apply(ctx);
+        try (LocalHostContext ctx = g.host(Path.of("/"), op.replace('.', ' '), System.err)) {
+            String report = new Invocation(ctx, w -> System.err.println("bosun: warning: " + w))
+                    .run(op, true, args, () -> work.apply(ctx));
             if (g.dryRun) {
                 PlanPrinter.print(ctx.plan().changes(), true, System.out);
             } else {

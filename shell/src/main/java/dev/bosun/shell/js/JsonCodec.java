@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -15,16 +14,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.bosun.api.InvalidValueException;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Jackson, configured strictly: unknown keys, a number or boolean where a string is declared, a string
@@ -89,7 +83,7 @@ public final class JsonCodec {
     }
 
     /** A plain value (maps, lists, strings, numbers) as the declared Java type, or an InvalidValueException. */
-    static Object convert(Object plain, Type type, String param) {
+    public static Object convert(Object plain, Type type, String param) {
         JavaType jt = MAPPER.getTypeFactory().constructType(type);
         try {
             return MAPPER.convertValue(plain, jt);
@@ -184,28 +178,6 @@ public final class JsonCodec {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new dev.bosun.api.BosunException("cannot convert the result to JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Arguments as JSON for the audit log, with values of secret-looking keys replaced. */
-    static String redacted(Map<String, Object> args, Pattern secretKey) {
-        JsonNode tree = MAPPER.valueToTree(args);
-        redact(tree, secretKey);
-        return tree.toString();
-    }
-
-    private static void redact(JsonNode node, Pattern secretKey) {
-        if (node instanceof ObjectNode o) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (secretKey.matcher(e.getKey()).matches() && !e.getValue().isNull()) {
-                    e.setValue(TextNode.valueOf("***"));
-                } else {
-                    redact(e.getValue(), secretKey);
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(n -> redact(n, secretKey));
         }
     }
 }

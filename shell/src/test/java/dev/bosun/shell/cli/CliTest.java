@@ -195,7 +195,7 @@ class CliTest {
         assertTrue(text.out().contains("KVM: Checking if device /dev/kvm exists"), text.out());
         CliRunner.Result bad = CliRunner.run("kvm", "check", "--user", "Bad/1");
         assertEquals(2, bad.status());
-        assertTrue(bad.err().startsWith("bosun kvm check: user \"Bad/1\" must match"), bad.err());
+        assertTrue(bad.err().startsWith("bosun: kvm.check: user \"Bad/1\" must match"), bad.err());
     }
 
     @Test
