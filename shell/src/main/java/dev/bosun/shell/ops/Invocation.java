@@ -21,15 +21,20 @@ import java.util.function.Consumer;
 
 /**
  * One call, the same for every front end (the JS bridge, the CLI subcommands, any other): plain arguments
- * are bound to the declared Java types, a mutating call writes its audit intent row, the operation runs,
- * the row is completed with the outcome, and whatever went wrong becomes one {@link OpFailure} that the
- * front end shows its own way.
+ * are bound to the declared Java types, a mutating call is audited write-ahead, the operation runs, its
+ * row is completed with the outcome, and whatever went wrong becomes one {@link OpFailure} that the front
+ * end shows its own way.
  *
  * <p>The order is the contract. Arguments are bound first, so bad input changes nothing, not even by
- * creating the state database. The intent row is committed before the operation runs; when it cannot be
- * written the operation does not run (the audit fails closed) unless the session was started with
- * {@code --no-audit}, which the plan then notes. A dry-run writes no rows. An operation that failed is
- * recorded as changed only when an effect it recorded was applied ({@link RecordingPlan#changedSince}).
+ * creating the state database. The intent row is committed right before the operation's first effect
+ * (the first change it records, or the first state write: {@link RecordingPlan#gate}), so an operation
+ * that refuses its input before touching anything leaves no trace either, and one that is killed midway
+ * leaves a row that reads {@code interrupted}. When the row cannot be written the effect does not happen
+ * and the call fails with {@code refused: the audit trail cannot be written (...)}: the audit fails closed,
+ * unless the session runs with {@code --no-audit}, which the plan then notes. An operation that ends
+ * without any effect gets its row when it returns (and fails the same way when it cannot). A dry-run writes
+ * no rows. A failed operation is recorded as changed only when an effect it recorded was applied
+ * ({@link RecordingPlan#changedSince}).
  */
 public final class Invocation {
     private static final long NO_ROW = -1;
@@ -75,28 +80,51 @@ public final class Invocation {
      * trail: audited when {@code mutates}, failures classified like an operation's.
      */
     public <T> T run(String name, boolean mutates, Map<String, ?> auditArgs, Action<T> action) {
-        long row = mutates ? intent(name, auditArgs) : NO_ROW;
+        AuditedCall audit = mutates ? new AuditedCall(name, auditArgs) : null;
         RecordingPlan plan = host.plan();
         int before = plan.size();
-        T result;
+        T result = null;
+        Throwable failure = null;
         try {
-            result = action.run();
-        } catch (InvalidValueException e) {
-            finish(row, name, Outcome.REFUSED, plan.changedSince(before), e.getMessage());
-            throw new OpFailure(OpFailure.Kind.BAD_INPUT, name + ": " + e.getMessage(), e);
-        } catch (BosunException e) {
-            finish(row, name, Outcome.ERROR, plan.changedSince(before), e.getMessage());
-            throw new OpFailure(OpFailure.Kind.FAILED, name + ": " + e.getMessage(), e);
-        } catch (ReflectiveOperationException e) {
-            finish(row, name, Outcome.ERROR, false, e.toString());
-            throw new OpFailure(OpFailure.Kind.FAILED, name + ": cannot be called: " + e.getMessage(), e);
+            if (audit != null && (!host.audited() || !host.dryRun())) {
+                plan.gate(audit::open);
+            }
+            try {
+                result = action.run();
+            } finally {
+                plan.gate(null);
+            }
         } catch (Exception | Error e) {
-            finish(row, name, Outcome.ERROR, plan.changedSince(before), "internal error: " + e);
-            throw new OpFailure(OpFailure.Kind.INTERNAL, name + ": internal error: " + e
-                    + " (run with -v for the stack trace)", e);
+            failure = e;
         }
-        finish(row, name, Outcome.OK, changed(result, before), null);
-        return result;
+        if (failure == null) {
+            if (audit != null) {
+                audit.succeeded(changed(result, before));
+            }
+            return result;
+        }
+        OpFailure f = classify(name, failure);
+        if (audit != null) {
+            audit.failed(f, plan.changedSince(before));
+        }
+        throw f;
+    }
+
+    private static OpFailure classify(String name, Throwable t) {
+        if (t instanceof OpFailure f) {
+            return f;
+        }
+        if (t instanceof InvalidValueException e) {
+            return new OpFailure(OpFailure.Kind.BAD_INPUT, name + ": " + e.getMessage(), e);
+        }
+        if (t instanceof BosunException e) {
+            return new OpFailure(OpFailure.Kind.FAILED, name + ": " + e.getMessage(), e);
+        }
+        if (t instanceof ReflectiveOperationException e) {
+            return new OpFailure(OpFailure.Kind.FAILED, name + ": cannot be called: " + e.getMessage(), e);
+        }
+        return new OpFailure(OpFailure.Kind.INTERNAL, name + ": internal error: " + t
+                + " (run with -v for the stack trace)", t);
     }
 
     private Bound bind(OpInfo op, List<?> plainArgs) {
@@ -151,21 +179,82 @@ public final class Invocation {
         }
     }
 
-    /** The intent row's id; the call is refused when it cannot be written. */
-    private long intent(String name, Map<String, ?> args) {
-        if (!host.audited()) {
-            noteUnaudited();
-            return NO_ROW;
+    /** The audit side of one mutating call: its row, written at the first effect or at the end. */
+    private final class AuditedCall {
+        private final String name;
+        private final Map<String, ?> args;
+        private long row = NO_ROW;
+        private OpFailure refusal;
+
+        AuditedCall(String name, Map<String, ?> args) {
+            this.name = name;
+            this.args = args;
         }
-        if (host.dryRun()) {
-            return NO_ROW;
+
+        /** The gate before the first effect: the intent row, or under --no-audit the plan's note. */
+        void open() {
+            if (!host.audited()) {
+                noteUnaudited();
+                return;
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+            try {
+                row = AuditLog.begin(host, name, AuditArgs.json(args));
+            } catch (RuntimeException e) {
+                refusal = new OpFailure(OpFailure.Kind.FAILED, name + ": refused: the audit trail cannot be written ("
+                        + (e.getMessage() == null ? e.toString() : e.getMessage())
+                        + "); nothing was changed (use --no-audit to run without it)", e);
+                throw refusal;
+            }
         }
-        try {
-            return AuditLog.begin(host, name, AuditArgs.json(args));
-        } catch (RuntimeException e) {
-            throw new OpFailure(OpFailure.Kind.FAILED, name + ": refused: the audit trail cannot be written ("
-                    + (e.getMessage() == null ? e.toString() : e.getMessage())
-                    + "); nothing was changed (use --no-audit to run without it)", e);
+
+        private boolean recorded() {
+            return host.audited() && !host.dryRun();
+        }
+
+        void succeeded(boolean changed) {
+            if (refusal != null) {
+                throw refusal; // the operation swallowed the refusal; none of its effects was applied
+            }
+            if (row != NO_ROW) {
+                complete(Outcome.OK, changed, null);
+            } else if (recorded()) {
+                // No effect was recorded, so nothing changed; without its row the call still counts as refused.
+                open();
+                complete(Outcome.OK, changed, null);
+            }
+        }
+
+        void failed(OpFailure f, boolean changed) {
+            if (refusal != null) {
+                throw refusal; // the operation failed because its effect was refused
+            }
+            Outcome outcome = f.kind() == OpFailure.Kind.BAD_INPUT ? Outcome.REFUSED : Outcome.ERROR;
+            String error = f.getMessage().startsWith(name + ": ") ? f.getMessage().substring(name.length() + 2)
+                    : f.getMessage();
+            if (row == NO_ROW && (outcome == Outcome.REFUSED || !recorded())) {
+                return; // refused before any effect: bad input leaves no trace
+            }
+            try {
+                if (row == NO_ROW) {
+                    open();
+                }
+                complete(outcome, changed, error);
+            } catch (OpFailure e) {
+                warn.accept("audit: " + name + " failed and its failure could not be recorded: " + e.getMessage());
+            }
+        }
+
+        private void complete(Outcome outcome, boolean changed, String error) {
+            try {
+                AuditLog.complete(host, row, outcome, changed, error);
+            } catch (RuntimeException e) {
+                // The operation has run; failing it now would hide that. Its intent row stays and reads as interrupted.
+                warn.accept("audit: could not record how " + name + " ended (its row reads as interrupted): "
+                        + e.getMessage());
+            }
         }
     }
 
@@ -177,19 +266,6 @@ public final class Invocation {
                 plan.record(Change.note("audit", "not audited (--no-audit): the changes of this run leave no "
                         + "audit row"));
             }
-        }
-    }
-
-    private void finish(long row, String name, Outcome outcome, boolean changed, String error) {
-        if (row == NO_ROW) {
-            return;
-        }
-        try {
-            AuditLog.complete(host, row, outcome, changed, error);
-        } catch (RuntimeException e) {
-            // The operation has run; failing it now would hide that. Its intent row stays and reads as interrupted.
-            warn.accept("audit: could not record how " + name + " ended (its row reads as interrupted): "
-                    + e.getMessage());
         }
     }
 

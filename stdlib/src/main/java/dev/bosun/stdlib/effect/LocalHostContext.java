@@ -217,6 +217,7 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
 
         @Override
         public <T> T write(Work<T> work) {
+            plan.effect(); // a state write is an effect: the audit's intent row comes first
             return plan.tracking(() -> get().write(work)); // a rolled-back write changed nothing
         }
 

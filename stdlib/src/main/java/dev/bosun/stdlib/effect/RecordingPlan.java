@@ -18,14 +18,43 @@ public final class RecordingPlan implements Plan {
     private final List<Change> changes = new ArrayList<>();
     private final BitSet notApplied = new BitSet();
     private Consumer<Change> listener;
+    private Runnable gate;
 
     /** Called with every change as it is recorded (used by {@code -v} and by dry-run printing in the REPL). */
     public void onChange(Consumer<Change> l) {
         this.listener = l;
     }
 
+    /**
+     * Arms (or, with null, disarms) what must happen right before the next effect: the audit's intent row.
+     * It runs once, when the first change that is not a note is recorded or a state write begins, which is
+     * before that effect is applied. While it fails it stays armed and every effect fails with it, so an
+     * operation cannot change the host unaudited by catching the failure and going on.
+     */
+    public synchronized void gate(Runnable g) {
+        this.gate = g;
+    }
+
+    /** Runs the armed gate, if any (the effect layer calls this before each effect it applies). */
+    synchronized void effect() {
+        if (gate == null) {
+            return;
+        }
+        Runnable g = gate;
+        gate = null; // the gate's own work (writing the audit row) is no effect of the operation
+        try {
+            g.run();
+        } catch (RuntimeException | Error e) {
+            gate = g;
+            throw e;
+        }
+    }
+
     @Override
     public synchronized void record(Change change) {
+        if (change.kind() != Change.Kind.NOTE) {
+            effect();
+        }
         changes.add(change);
         if (listener != null) {
             listener.accept(change);

@@ -1,8 +1,8 @@
 package dev.bosun.stdlib.files;
 
+import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
 import dev.bosun.api.HostContext;
-import dev.bosun.api.InvalidValueException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,8 @@ final class StateGuard {
         for (Path p : own) {
             Object k = key(p, false);
             if (p.equals(target) || k != null && targetKeys.contains(k)) {
-                throw new InvalidValueException("path", Check.quote(path) + " is Bosun's own state (" + db
+                // Not bad input but a refused target: an error, so the attempt is on the record.
+                throw new BosunException("refusing " + Check.quote(path) + ": it is Bosun's own state (" + db
                         + " and its directory); files.* do not touch the audit trail");
             }
         }
