@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Read access to the audit trail that every applied mutating operation writes. */
-@Module(name = "audit", doc = "The audit trail: who ran which mutating operation, with which arguments, and what happened.")
+/** Read access to the audit trail that every applied mutating operation writes (see {@link AuditLog}). */
+@Module(name = "audit", doc = "The audit trail: who ran which mutating operation, with which arguments (secrets masked, "
+        + "file contents as size and SHA-256), and what happened. Written before each change and completed after it; "
+        + "when it cannot be written, nothing changes.")
 public final class AuditModule implements HostModule {
 
     @Op(doc = "Newest audit rows first. limit (default 50, at most 10000); since: an ISO-8601 instant, a date "
-            + "(2026-11-22) or an age like 30m, 2h, 7d; op: a module.op name or a module name.")
+            + "(2026-11-22) or an age like 30m, 2h, 7d; op: a module.op name or a module name. outcome is ok, error, "
+            + "refused, started (still running) or interrupted (its process died before the operation ended).")
     public List<AuditEntry> list(HostContext ctx, @Optional ListOptions options) {
         return AuditLog.query(ctx, options.limit(), options.sinceInstant(), options.op());
     }
