@@ -40,7 +40,9 @@ class EffectBoundaryTest {
     static final Map<String, String> ALLOWED = Map.ofEntries(
             entry("dev.bosun.stdlib.effect.LocalHostContext", "the effect layer: creates the dry-run scratch directory"),
             entry("dev.bosun.stdlib.effect.LocalHostContext$LazyState",
-                    "the effect layer: snapshots the state database (read-only) for a dry-run"),
+                    "the effect layer: copies the state database's bytes (read, no-follow) into a dry-run's scratch view"),
+            entry("dev.bosun.stdlib.effect.StateLocation",
+                    "the effect layer: creates the state directory (0700) and database (0600, O_EXCL|O_NOFOLLOW), tightens their modes"),
             entry("dev.bosun.stdlib.effect.ProcessExec", "the effect layer: Exec, the one place processes start and are killed"),
             entry("dev.bosun.stdlib.effect.SqliteState", "the effect layer: State, the one JDBC connection"),
             entry("dev.bosun.stdlib.effect.LinuxFiles$H", "the effect layer: the FFM bindings of the Linux *at file calls"

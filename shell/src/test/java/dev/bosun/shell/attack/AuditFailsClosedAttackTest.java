@@ -46,6 +46,8 @@ class AuditFailsClosedAttackTest {
     @BeforeEach
     void layout() throws IOException {
         Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
         stateDir = root.resolve("var/lib/bosun");
         db = stateDir.resolve("bosun.db");
     }

@@ -92,6 +92,8 @@ class AuditWriteAheadAttackTest {
     @Test
     void aBosunKilledMidOperationLeavesAnInterruptedRow(@TempDir Path plugins) throws Exception {
         Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
         TestPlugins.build(plugins, "hang-1.0.0", TestPlugins.Spec.of("hang", "1.0.0", "*", Map.of("t.hang.HangModule",
                 TestPlugins.module("t.hang", "HangModule", "hang", """
                         @Op(mutates = true, doc = "Writes the file, then hangs.")
