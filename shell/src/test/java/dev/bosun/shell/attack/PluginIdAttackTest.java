@@ -120,7 +120,7 @@ class PluginIdAttackTest {
     void theCommandLineSaysItInOneLine() {
         ShellRun r = ShellRun.of("--state", tmp.resolve("s.db").toString(), "plugins", "remove", "/etc/passwd");
         assertEquals(1, r.status());
-        assertEquals("bosun: plugin id \"/etc/passwd\" (plugins remove) " + RULE + ": an id is a file name in the plugin "
+        assertEquals("bosun: plugins.remove: plugin id \"/etc/passwd\" (plugins remove) " + RULE + ": an id is a file name in the plugin "
                 + "directory", r.err().strip());
         assertFalse(Files.exists(tmp.resolve("s.db")));
     }
