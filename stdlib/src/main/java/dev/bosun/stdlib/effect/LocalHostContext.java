@@ -189,14 +189,14 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         private static void snapshot(Path from, Path to) {
             try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
                  FileChannel out = FileChannel.open(to, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                         LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Attributes.permissions(0600)))) {
+                         LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(StateLocation.permissions(0600)))) {
                 long size = in.size();
                 for (long pos = 0; pos < size; ) {
                     pos += in.transferTo(pos, size - pos, out);
                 }
             } catch (IOException e) {
                 throw new BosunException("cannot copy the state database " + from + " for the dry-run: "
-                        + AtomicWrite.describe(e), e);
+                        + StateLocation.describe(e), e);
             }
         }
 

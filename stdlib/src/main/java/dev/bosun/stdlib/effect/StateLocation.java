@@ -1,19 +1,23 @@
 package dev.bosun.stdlib.effect;
 
 import dev.bosun.api.BosunException;
-import dev.bosun.api.FileStat;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the state database lives and whether Bosun may use it. The database holds the audit trail and the
@@ -94,21 +98,21 @@ final class StateLocation {
         }
         // Top down, so nothing is created inside a directory before that directory passed its checks.
         for (Path p : chain) {
-            FileStat st = Stat.of(p);
+            Node st = lstat(p);
             if (st == null) {
                 if (!create) {
                     return null;
                 }
                 mkdir(p, p.equals(dir) ? 0700 : 0755);
-                st = Stat.of(p);
+                st = lstat(p);
                 if (st == null) {
                     throw refused(p, "gone right after it was created");
                 }
             }
-            if (st.type() == FileStat.Type.SYMLINK) {
+            if (st.type() == Type.SYMLINK) {
                 throw refused(p, "a symbolic link (Bosun never follows links to its state)");
             }
-            if (st.type() != FileStat.Type.DIRECTORY) {
+            if (st.type() != Type.DIRECTORY) {
                 throw refused(p, "not a directory");
             }
             checkOwner(p, st);
@@ -121,7 +125,7 @@ final class StateLocation {
                 chmod(p, 0700);
             }
         }
-        if (Stat.of(real) == null) {
+        if (lstat(real) == null) {
             if (!create) {
                 return null;
             }
@@ -130,7 +134,7 @@ final class StateLocation {
         checkFile(real, repair);
         for (String side : SIDE_FILES) {
             Path s = real.resolveSibling(real.getFileName() + side);
-            if (Stat.of(s) != null) {
+            if (lstat(s) != null) {
                 checkFile(s, repair);
             }
         }
@@ -152,19 +156,19 @@ final class StateLocation {
         try {
             return existing.toRealPath().resolve(existing.relativize(db));
         } catch (IOException e) {
-            throw new BosunException("cannot open the state database " + db + ": " + AtomicWrite.describe(e), e);
+            throw new BosunException("cannot open the state database " + db + ": " + describe(e), e);
         }
     }
 
     private void checkFile(Path p, boolean repair) {
-        FileStat st = Stat.of(p);
+        Node st = lstat(p);
         if (st == null) {
             return; // a side file SQLite removed meanwhile
         }
-        if (st.type() == FileStat.Type.SYMLINK) {
+        if (st.type() == Type.SYMLINK) {
             throw refused(p, "a symbolic link (Bosun never follows links to its state)");
         }
-        if (st.type() != FileStat.Type.FILE) {
+        if (st.type() != Type.FILE) {
             throw refused(p, "not a regular file");
         }
         checkOwner(p, st);
@@ -176,7 +180,7 @@ final class StateLocation {
         }
     }
 
-    private void checkOwner(Path p, FileStat st) {
+    private void checkOwner(Path p, Node st) {
         if (st.uid() != euid && st.uid() != 0) {
             throw refused(p, "owned by uid " + st.uid() + ", not by you (uid " + euid + ") or root");
         }
@@ -185,7 +189,7 @@ final class StateLocation {
     /** The one-line refusal; the database itself is not named twice. */
     private BosunException refused(Path p, String why) {
         boolean isDb = p.equals(db) || p.getFileName() != null && p.getFileName().equals(db.getFileName())
-                && Stat.of(p) != null && Stat.of(p).type() != FileStat.Type.DIRECTORY;
+                && lstat(p) != null && lstat(p).type() != Type.DIRECTORY;
         return new BosunException("refusing the state database " + db + ": " + (isDb ? "" : p + " is ") + why);
     }
 
@@ -196,23 +200,23 @@ final class StateLocation {
     private void mkdir(Path p, int mode) {
         try {
             // mkdir never follows a link at p; the mode is given to mkdir, so the directory is never wider.
-            Files.createDirectory(p, PosixFilePermissions.asFileAttribute(Attributes.permissions(mode)));
+            Files.createDirectory(p, PosixFilePermissions.asFileAttribute(permissions(mode)));
         } catch (FileAlreadyExistsException e) {
             return; // another Bosun made it first; the checks that follow decide whether it is usable
         } catch (IOException e) {
-            throw new BosunException("cannot create the state directory " + p + ": " + AtomicWrite.describe(e), e);
+            throw new BosunException("cannot create the state directory " + p + ": " + describe(e), e);
         }
         chmod(p, mode); // the umask may have taken bits the owner needs (0700 is all the owner's)
     }
 
     private static void createPrivate(Path p) {
         try (FileChannel c = FileChannel.open(p, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Attributes.permissions(0600)))) {
+                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(permissions(0600)))) {
             c.force(true);
         } catch (FileAlreadyExistsException e) {
             // Created by another Bosun meanwhile: checked like any existing database next.
         } catch (IOException e) {
-            throw new BosunException("cannot create the state database " + p + ": " + AtomicWrite.describe(e), e);
+            throw new BosunException("cannot create the state database " + p + ": " + describe(e), e);
         }
     }
 
@@ -220,9 +224,51 @@ final class StateLocation {
     private void chmod(Path p, int mode) {
         try {
             Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .setPermissions(Attributes.permissions(mode));
+                    .setPermissions(permissions(mode));
         } catch (IOException e) {
-            throw refused(p, "not repairable to mode " + octal(mode) + ": " + AtomicWrite.describe(e));
+            throw refused(p, "not repairable to mode " + octal(mode) + ": " + describe(e));
         }
+    }
+
+    /** What the checks need of an entry, from lstat (the JDK's "unix" view, not following a link). */
+    private enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
+
+    private record Node(Type type, int mode, int uid) {
+    }
+
+    private static Node lstat(Path p) {
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new BosunException("cannot check the state database path " + p + ": " + describe(e), e);
+        }
+        int mode = (Integer) a.get("mode");
+        Type type = switch (mode & 0170000) {
+            case 0100000 -> Type.FILE;
+            case 0040000 -> Type.DIRECTORY;
+            case 0120000 -> Type.SYMLINK;
+            default -> Type.OTHER;
+        };
+        return new Node(type, mode & 07777, (Integer) a.get("uid"));
+    }
+
+    /** The permission bits of a mode, as the JDK takes them when it creates a file or directory. */
+    static Set<PosixFilePermission> permissions(int mode) {
+        PosixFilePermission[] order = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE, 0400 down to 0001
+        Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
+        for (int i = 0; i < 9; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                s.add(order[i]);
+            }
+        }
+        return s;
+    }
+
+    /** An I/O failure in a message: the JDK's text, which names the path and the errno's words. */
+    static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

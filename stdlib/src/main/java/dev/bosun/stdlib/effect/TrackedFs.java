@@ -84,4 +84,14 @@ final class TrackedFs implements Fs {
     public FileLock lock(String hostPath, Duration timeout) {
         return fs.lock(hostPath, timeout);
     }
+
+    @Override
+    public byte[] xattr(String hostPath, String name) {
+        return fs.xattr(hostPath, name);
+    }
+
+    @Override
+    public void walk(String hostDir, Visitor visitor) {
+        fs.walk(hostDir, visitor);
+    }
 }
