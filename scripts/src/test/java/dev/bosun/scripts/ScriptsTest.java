@@ -44,6 +44,8 @@ class ScriptsTest {
                 assertEquals(0, real.status(), script + ": " + real.err());
                 Map<String, Integer> afterFirst = Bosun.snapshot(root);
                 assertFalse(before.equals(afterFirst), script + " changed nothing on a fresh root");
+                // The plan is the truth: the dry-run lists exactly what the real run did, line for line.
+                assertEquals(planLines(dry.out()), planLines(real.err()), script + ": dry-run plan and -v list differ");
 
                 Bosun.Result converged = Bosun.run("--root", root.toString(), "--dry-run", "run", script.toString());
                 assertEquals(0, converged.status(), script + ": " + converged.err());
@@ -60,6 +62,11 @@ class ScriptsTest {
                 Bosun.delete(root);
             }
         }));
+    }
+
+    /** The change lines of a plan or of a -v run (diff lines, results and messages left out). */
+    private static List<String> planLines(String output) {
+        return output.lines().filter(l -> l.matches("  [~$*#] .*")).toList();
     }
 
     /** A directory with the least a root must have (etc/passwd, etc/group). */

@@ -86,7 +86,7 @@ public final class Invocation {
         T result = null;
         Throwable failure = null;
         try {
-            if (audit != null && (!host.audited() || !host.dryRun())) {
+            if (audit != null) {
                 plan.gate(audit::open);
             }
             try {
@@ -199,6 +199,10 @@ public final class Invocation {
             }
             if (refusal != null) {
                 throw refusal;
+            }
+            host.prepareStateDirectory(); // planned alike in a dry-run, where no row is written
+            if (host.dryRun()) {
+                return;
             }
             try {
                 row = AuditLog.begin(host, name, AuditArgs.json(args));

@@ -37,6 +37,8 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     private final Caller caller;
     private volatile String source;
     private volatile boolean audited = true;
+    /** The state database's directory as a host path when it lies under the root, else null. */
+    private final String stateDir;
 
     private LocalHostContext(Path root, boolean dryRun, Path statePath, boolean defaultState, String source) {
         this.root = root.toAbsolutePath().normalize();
@@ -58,6 +60,9 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
         this.state = new LazyState(StateLocation.of(statePath, this.root, defaultState, caller.euid()),
                 dryRun ? scratch.resolve(".bosun-state.db") : null, caller.euid(), plan);
         this.source = source;
+        Path dbDir = statePath.toAbsolutePath().normalize().getParent();
+        this.stateDir = dbDir != null && dbDir.startsWith(this.root) && !dbDir.equals(this.root)
+                ? "/" + this.root.relativize(dbDir) : null;
     }
 
     /** A context for the given root; {@code statePath} null means the default location for that root and user. */
@@ -120,6 +125,23 @@ public final class LocalHostContext implements HostContext, AutoCloseable {
     /** False after {@link #withoutAudit()}: mutating calls of this session leave no audit row. */
     public boolean audited() {
         return audited;
+    }
+
+    /**
+     * Makes the state database's directory through the Fs (so it is planned) when it lies under the host root and
+     * is missing: the real run right before its first audit row, a dry-run at the same point in its view. The
+     * directory is an effect of the apply like any other, and this way a dry-run's plan and a real run's -v list
+     * name it alike. Ancestors 0755, the directory itself 0700, as {@link StateLocation} wants them.
+     */
+    public void prepareStateDirectory() {
+        if (stateDir == null || fs.exists(stateDir)) {
+            return;
+        }
+        String parent = stateDir.substring(0, Math.max(1, stateDir.lastIndexOf('/')));
+        if (!fs.exists(parent)) {
+            fs.mkdirs(parent, 0755, null, null);
+        }
+        fs.mkdirs(stateDir, 0700, null, null);
     }
 
     /** Turns the audit trail off for this session ({@code --no-audit}); the front end says so. */
