@@ -1,18 +1,25 @@
 # Running a command inside a booted box, shared by lib/box and lab/exec (bash).
-# nsenter joins every namespace of the box's PID 1 (mount, PID, network, UTS, IPC, cgroup), so the command sees
-# the box's root, processes, network and systemd exactly as a process started there; it gets a clean
-# environment, not the caller's.
-
-BOX_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# The command runs as a transient service of the box's systemd (systemd-run, as `machinectl shell` does),
+# started by a client that nsenter puts into the box's namespaces. So the command sees the box's root,
+# processes, network and systemd, and lives in the box's own cgroup tree: a process merely entered from outside
+# would sit in a cgroup outside the box's cgroup namespace, and logind refuses such callers (loginctl
+# enable-linger fails with "Protocol driver not attached"). It gets a clean environment, not the caller's; a
+# terminal gets a pseudo-terminal in the box (--pty), anything else the caller's descriptors (--pipe).
 
 in_box() { # $1 = box PID 1, $2 = working directory in the box, rest = command
-  local pid=$1 dir=$2
+  local pid=$1 dir=$2 io=--pipe
   shift 2
-  # --default-signal: a command started in the background of a script would inherit SIGINT and SIGQUIT
-  # ignored, and Ctrl-C would not reach it.
-  nsenter -t "$pid" -a env -i --default-signal=INT,QUIT PATH="$BOX_PATH" HOME=/root USER=root LOGNAME=root SHELL=/bin/bash \
-    TERM="${TERM:-dumb}" LANG=C.UTF-8 BOSUN_LAB_BOX="$BOSUN_LAB_BOX" \
-    sh -c 'cd "$1" 2>/dev/null || cd /root; shift; exec "$@"' sh "$dir" "$@"
+  [ -t 0 ] && [ -t 1 ] && io=--pty
+  nsenter -t "$pid" -a systemd-run --quiet --wait --collect "$io" --service-type=exec -p User=root \
+    --working-directory="$dir" -E TERM="${TERM:-dumb}" -E LANG=C.UTF-8 -E BOSUN_LAB_BOX="$BOSUN_LAB_BOX" -- "$@"
+}
+
+# systemctl of the box's manager, for the lab's own questions (boot state, reboot): entered directly, so it
+# works while the box is still starting, when no service could run yet.
+box_systemctl() { # $1 = box PID 1, rest = systemctl arguments
+  local pid=$1
+  shift
+  nsenter -t "$pid" -a systemctl "$@"
 }
 
 # The box's PID 1 as this process sees it: the systemd whose parent is systemd-nspawn and whose environment
