@@ -119,6 +119,15 @@ public final class LabBox implements AutoCloseable {
         return l[l.length - 1].replaceFirst("^lab: ", "");
     }
 
+    /**
+     * The box's /home as the host sees it: a plain directory of the box's scratch copy (lab/README.md), so
+     * files written here appear in the box at once (the rest of the box is an overlay, not to be written
+     * from outside while mounted).
+     */
+    public java.nio.file.Path homeOnHost() {
+        return Leftovers.SCRATCH.resolve(name).resolve("home");
+    }
+
     /** The box's name (lab/exec NAME reaches it). */
     public String name() {
         return name;
