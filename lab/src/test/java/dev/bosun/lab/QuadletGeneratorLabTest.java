@@ -1,14 +1,7 @@
 package dev.bosun.lab;
 
-import dev.bosun.stdlib.quadlet.KeyInfo;
-import dev.bosun.stdlib.quadlet.PodmanVersion;
-import dev.bosun.stdlib.quadlet.QuadletKeys;
-import dev.bosun.stdlib.quadlet.UnitType;
-import dev.bosun.stdlib.quadlet.check.Finding;
-import dev.bosun.stdlib.quadlet.check.QuadletValidator;
-import dev.bosun.stdlib.quadlet.check.Severity;
-import dev.bosun.stdlib.quadlet.check.ValidationTarget;
-import dev.bosun.stdlib.quadlet.unit.UnitFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -16,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,11 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * quadlet.validate against the real generator of the box's Podman (5.4.2): every key Bosun's table knows, of
- * every unit type, on a minimal valid unit (keys newer than 5.4 must be refused by both), plus combinations
- * the generator checks. Both see the same directory of units; a unit is accepted when the generator converts
- * it (its output carries the unit's SourcePath) and when quadlet.validate finds no error. Every disagreement
- * is a failure.
+ * quadlet.validate against the real generator of the box's Podman (5.4.2): every key of Bosun's key table
+ * (the repository's quadlet-keys.json), of every unit type, on a minimal valid unit (keys newer than 5.4 must
+ * be refused by both), plus combinations the generator checks. Both see the same directory of units in the
+ * box: the generator with -dryrun, quadlet.validate through the box's bosun (the distribution this build made).
+ * A unit is accepted when the generator converts it (its output carries the unit's SourcePath) and when
+ * quadlet.validate finds no error. Every disagreement is a failure.
  */
 @Lab
 class QuadletGeneratorLabTest {
@@ -37,16 +32,36 @@ class QuadletGeneratorLabTest {
     private static final Pattern CONVERTING = Pattern.compile("converting \"([^\"]+)\": (.*)");
     private static final Pattern SOURCE = Pattern.compile("(?m)^SourcePath=.*/([^/\\n]+)$");
 
-    /** A valid unit of each type with nothing optional (5.4 has no .artifact: those are refused by both). */
-    private static final Map<UnitType, String> MINIMAL = Map.of(
-            UnitType.CONTAINER, "Image=localhost/bb\n",
-            UnitType.VOLUME, "",
-            UnitType.NETWORK, "",
-            UnitType.KUBE, "Yaml=/srv/lab/kube.yml\n",
-            UnitType.POD, "",
-            UnitType.IMAGE, "Image=localhost/bb\n",
-            UnitType.BUILD, "ImageTag=localhost/built\nFile=/srv/lab/Containerfile\n",
-            UnitType.ARTIFACT, "Artifact=localhost/artifact:1\n");
+    /** The key table Bosun validates with, as the repository has it. */
+    private static final Path KEY_TABLE = LabBox.LAB.resolveSibling("stdlib")
+            .resolve("src/main/resources/dev/bosun/stdlib/quadlet/quadlet-keys.json");
+
+    /** Each unit type: its section and a valid unit with nothing optional (5.4 has no .artifact: refused by both). */
+    private record Type(String name, String section, String minimal) {
+    }
+
+    private static final List<Type> TYPES = List.of(
+            new Type("container", "Container", "Image=localhost/bb\n"),
+            new Type("volume", "Volume", ""),
+            new Type("network", "Network", ""),
+            new Type("kube", "Kube", "Yaml=/srv/lab/kube.yml\n"),
+            new Type("pod", "Pod", ""),
+            new Type("image", "Image", "Image=localhost/bb\n"),
+            new Type("build", "Build", "ImageTag=localhost/built\nFile=/srv/lab/Containerfile\n"),
+            new Type("artifact", "Artifact", "Artifact=localhost/artifact:1\n"));
+
+    /** quadlet.validate over every unit of the directory, as the box's bosun runs it; prints {file: [errors]}. */
+    private static final String VALIDATE = """
+            const dir = args[0], podman = args[1];
+            const names = files.list(dir).map((f) => f.path.substring(dir.length + 1));
+            const out = {};
+            for (const name of names) {
+              const unit = quadlet.parse(files.read(dir + "/" + name), {name});
+              out[name] = quadlet.validate(unit, {podman, units: names})
+                .filter((f) => f.severity === "error").map((f) => f.message);
+            }
+            console.log(JSON.stringify(out));
+            """;
 
     /** A plain value of each kind: a key is then tested for being known, not for its value. */
     private static final Map<String, String> BY_KIND = Map.of(
@@ -105,17 +120,20 @@ class QuadletGeneratorLabTest {
 
     @Test
     void validateAgreesWithTheBoxsGenerator(LabBox box) throws Exception {
+        JsonNode table = new ObjectMapper().readTree(KEY_TABLE.toFile()).get("units");
         Map<String, String> units = new LinkedHashMap<>(COMBINATIONS);
-        for (UnitType type : UnitType.values()) {
+        for (Type type : TYPES) {
+            JsonNode details = table.get(type.name()).get("keyDetails");
+            String ext = table.get(type.name()).get("extension").asText();
             // Base names and values carry the type: two units whose services share a name (web.container and
             // web.kube, or ServiceName=lab twice) would hide one another in the generator's output.
-            String t = type.toString();
-            units.put("minimal-" + t + type.extension(), "[" + type.section() + "]\n" + MINIMAL.get(type));
-            for (KeyInfo key : QuadletKeys.get().keys(type).values()) {
-                String body = MINIMAL.get(type).replaceAll("(?m)^" + key.name() + "=.*\n", "");
-                String value = BY_KIND.get(key.kind().toString()).replace("lab", "lab-" + t);
-                units.put("key-" + key.name().toLowerCase(Locale.ROOT) + "-" + t + type.extension(),
-                        "[" + type.section() + "]\n" + body + key.name() + "=" + value + "\n");
+            units.put("minimal-" + type.name() + ext, "[" + type.section() + "]\n" + type.minimal());
+            for (Iterator<String> keys = details.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                String body = type.minimal().replaceAll("(?m)^" + key + "=.*\n", "");
+                String value = BY_KIND.get(details.get(key).get("kind").asText()).replace("lab", "lab-" + type.name());
+                units.put("key-" + key.toLowerCase(Locale.ROOT) + "-" + type.name() + ext,
+                        "[" + type.section() + "]\n" + body + key + "=" + value + "\n");
             }
         }
         Path dir = box.homeOnHost().resolve(DIR);
@@ -123,6 +141,7 @@ class QuadletGeneratorLabTest {
         for (Map.Entry<String, String> u : units.entrySet()) {
             Files.writeString(dir.resolve(u.getKey()), u.getValue());
         }
+        Files.writeString(box.homeOnHost().resolve("validate.js"), VALIDATE);
 
         String version = box.run("/usr/libexec/podman/quadlet", "-version").strip();
         LabBox.Result gen = box.exec("env", "QUADLET_UNIT_DIRS=/home/" + DIR, "/usr/libexec/podman/quadlet", "-user", "-dryrun");
@@ -138,12 +157,12 @@ class QuadletGeneratorLabTest {
         }
         assertTrue(converted.size() > units.size() / 2, "the generator converted most units: " + gen);
 
-        ValidationTarget target = new ValidationTarget(PodmanVersion.parse("podman", version), units.keySet());
+        JsonNode validated = new ObjectMapper().readTree(box.run("bosun", "run", "/home/validate.js", "/home/" + DIR, version));
         List<String> disagreements = new ArrayList<>();
         for (Map.Entry<String, String> u : units.entrySet()) {
             String file = u.getKey();
-            List<String> errors = QuadletValidator.validate(UnitFile.parse(u.getValue()), UnitType.ofFileName(file), file, target)
-                    .stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::message).toList();
+            List<String> errors = new ArrayList<>();
+            validated.get(file).forEach(e -> errors.add(e.asText()));
             boolean generatorTakes = converted.contains(file) && !refused.containsKey(file);
             if (generatorTakes != errors.isEmpty()) {
                 disagreements.add(file + ": generator " + (generatorTakes ? "converts it" : "refuses it: "
