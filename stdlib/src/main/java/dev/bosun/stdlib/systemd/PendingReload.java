@@ -41,7 +41,7 @@ final class PendingReload {
         ExecResult list = ctx.exec().run(Command.of(Systemctl.argv(target, "list-units", "--all", "--plain",
                 "--no-legend", "--no-pager")).readOnly().unchecked());
         if (!list.ok()) {
-            throw new BosunException("systemd.daemonReload: cannot list the units" + (target.user() == null ? ""
+            throw new BosunException("cannot list the units" + (target.user() == null ? ""
                     : " of user " + target.user() + "'s manager") + ": " + list.stderr().strip());
         }
         // "--": unit names may start with a dash (-.mount, -.slice).
@@ -57,14 +57,14 @@ final class PendingReload {
         }
         ExecResult show = ctx.exec().run(Command.of(Systemctl.argv(target, args.toArray(String[]::new))).readOnly().unchecked());
         if (!show.ok()) {
-            throw new BosunException("systemd.daemonReload: cannot read NeedDaemonReload of the loaded units: "
+            throw new BosunException("cannot read NeedDaemonReload of the loaded units: "
                     + "systemctl show failed (exit " + show.exitCode() + "): " + show.stderr().strip());
         }
         return show.stdout().contains("NeedDaemonReload=yes");
     }
 
     private static boolean quadletChangedSinceGenerators(HostContext ctx, SystemdTarget target) {
-        Map<String, String> manager = Systemctl.show(ctx, "daemonReload", target, null, "UnitPath");
+        Map<String, String> manager = Systemctl.show(ctx, target, null, "UnitPath");
         List<String> unitPath = List.of(manager.getOrDefault("UnitPath", "").split(" "));
         String generator = unitPath.stream().filter(p -> p.endsWith("/systemd/generator")).findFirst().orElse(null);
         Fs fs = ctx.fs();

@@ -88,7 +88,7 @@ final class Systemctl {
      * Properties of a unit (or of the manager, {@code unit} null) with {@code systemctl show}: a read-only
      * command, so it also runs under dry-run, where it decides what the plan must contain.
      */
-    static Map<String, String> show(HostContext ctx, String what, SystemdTarget target, String unit, String... properties) {
+    static Map<String, String> show(HostContext ctx, SystemdTarget target, String unit, String... properties) {
         List<String> args = new ArrayList<>(List.of("show"));
         if (unit != null) {
             args.add(unit);
@@ -96,7 +96,7 @@ final class Systemctl {
         args.add("--property=" + String.join(",", properties));
         ExecResult r = ctx.exec().run(Command.of(argv(target, args.toArray(String[]::new))).readOnly().unchecked());
         if (!r.ok()) {
-            throw new BosunException("systemd." + what + ": cannot read the state of " + (unit == null ? "the manager" : unit)
+            throw new BosunException("cannot read the state of " + (unit == null ? "the manager" : unit)
                     + manager(target) + ": " + r.command() + " failed (exit " + r.exitCode() + "): " + oneLine(r.stderr()));
         }
         return properties(r.stdout());
@@ -118,10 +118,11 @@ final class Systemctl {
      * Runs a changing systemctl command (recorded in the plan; under dry-run not run). A failure names the
      * unit and quotes the last lines its processes wrote to the journal, where the reason usually is.
      */
-    static ControlResult change(HostContext ctx, String what, SystemdTarget target, String unit, String... args) {
+    static ControlResult change(HostContext ctx, SystemdTarget target, String unit, String... args) {
         ExecResult r = ctx.exec().run(Command.of(argv(target, args)).unchecked());
         if (!r.ok()) {
-            StringBuilder msg = new StringBuilder("systemd." + what + ": ");
+            // The front end puts the operation's name before the message.
+            StringBuilder msg = new StringBuilder();
             msg.append(unit == null ? "systemctl " + String.join(" ", args) : unit).append(manager(target))
                     .append(" failed: ").append(oneLine(r.stderr()));
             if (unit != null) {
@@ -141,7 +142,7 @@ final class Systemctl {
      */
     private static List<String> journalTail(HostContext ctx, SystemdTarget target, String unit) {
         try {
-            String id = show(ctx, "status", target, unit, "InvocationID").getOrDefault("InvocationID", "");
+            String id = show(ctx, target, unit, "InvocationID").getOrDefault("InvocationID", "");
             if (!id.matches("[0-9a-f]{32}")) {
                 return List.of();
             }

@@ -29,7 +29,7 @@ public final class SystemdModule implements HostModule {
         if (Systemctl.canRead(ctx) && !PendingReload.needed(ctx, t)) {
             return ControlResult.unchanged(null);
         }
-        return Systemctl.change(ctx, "daemonReload", t, null, "daemon-reload");
+        return Systemctl.change(ctx, t, null, "daemon-reload");
     }
 
     @Op(mutates = true, doc = "Starts a unit, e.g. systemd.start('web.service', {user:'web'}). An ensure: changed:false "
@@ -47,7 +47,7 @@ public final class SystemdModule implements HostModule {
     public ControlResult restart(HostContext ctx, @Doc("unit name") String unit, @Optional SystemdTarget target) {
         String u = unit(unit);
         Systemctl.requireManager(ctx, "restart");
-        return Systemctl.change(ctx, "restart", t(target), u, "restart", u);
+        return Systemctl.change(ctx, t(target), u, "restart", u);
     }
 
     @Op(mutates = true, doc = "Enables a unit (Quadlet-generated units are enabled through [Install] in the unit file "
@@ -72,12 +72,12 @@ public final class SystemdModule implements HostModule {
         SystemdTarget t = t(target);
         Systemctl.requireManager(ctx, verb);
         if (Systemctl.canRead(ctx)) {
-            String state = Systemctl.show(ctx, verb, t, u, property).getOrDefault(property, "");
+            String state = Systemctl.show(ctx, t, u, property).getOrDefault(property, "");
             if (java.util.List.of(done).contains(state)) {
                 return ControlResult.unchanged(u);
             }
         }
-        return Systemctl.change(ctx, verb, t, u, verb, u);
+        return Systemctl.change(ctx, t, u, verb, u);
     }
 
     @Op(doc = "A unit's state: load, active and sub state, since when, main pid.")
@@ -87,7 +87,7 @@ public final class SystemdModule implements HostModule {
             Systemctl.requireManager(ctx, "status");
             throw new BosunException("systemd.status: no service manager to ask under this root or without systemd as PID 1");
         }
-        Map<String, String> p = Systemctl.show(ctx, "status", t(target), u, "LoadState", "ActiveState", "SubState",
+        Map<String, String> p = Systemctl.show(ctx, t(target), u, "LoadState", "ActiveState", "SubState",
                 "StateChangeTimestamp", "MainPID");
         String since = p.getOrDefault("StateChangeTimestamp", "");
         return new UnitStatus(u, p.get("LoadState"), p.get("ActiveState"), p.get("SubState"), since.isEmpty() ? null : since,
