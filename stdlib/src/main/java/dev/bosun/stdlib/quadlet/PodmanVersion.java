@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 /**
  * A Podman version to validate against. Bosun's key table knows three release lines (5.4, 5.8, 6.0);
  * any other version is judged by the newest line not newer than it, so keys are never assumed to
- * exist before Bosun knows they do.
+ * exist before Bosun knows they do. Versions before 5.4 are judged as 5.4 (the validator says so), and
+ * versions before 4.4 have no Quadlet at all.
  */
 public record PodmanVersion(int major, int minor, int patch) implements Comparable<PodmanVersion> {
+    /** Quadlet arrived in Podman 4.4; an older Podman (Debian 12 has 4.3.1) ships no generator at all. */
+    public static final PodmanVersion FIRST_QUADLET = new PodmanVersion(4, 4, 0);
     public static final PodmanVersion V5_4 = new PodmanVersion(5, 4, 0);
     public static final PodmanVersion V5_8 = new PodmanVersion(5, 8, 0);
     public static final PodmanVersion V6_0 = new PodmanVersion(6, 0, 0);

@@ -3,9 +3,18 @@ package dev.bosun.stdlib.systemd;
 import dev.bosun.api.Doc;
 
 /**
- * @param command the systemctl command line
- * @param planned true when, under dry-run, it was only recorded
+ * @param unit    the unit, or null for daemonReload
+ * @param changed false when the manager already was in the requested state and nothing ran
+ * @param command the systemctl command line that ran (or, under dry-run, would run); null when nothing had to
+ * @param planned true when, under dry-run, the command was only recorded
  */
-@Doc("Result of a systemctl call.")
-public record ControlResult(@Doc("the command line") String command, @Doc("true when only planned (dry-run)") boolean planned) {
+@Doc("Result of a systemd control operation.")
+public record ControlResult(@Doc("the unit; null for daemonReload") String unit,
+                            @Doc("false when it already was so and nothing ran") boolean changed,
+                            @Doc("the systemctl command line, null when nothing had to run") String command,
+                            @Doc("true when only planned (dry-run)") boolean planned) {
+
+    static ControlResult unchanged(String unit) {
+        return new ControlResult(unit, false, null, false);
+    }
 }

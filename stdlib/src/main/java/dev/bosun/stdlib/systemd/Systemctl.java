@@ -2,14 +2,18 @@ package dev.bosun.stdlib.systemd;
 
 import dev.bosun.api.BosunException;
 import dev.bosun.api.Change;
+import dev.bosun.api.Check;
 import dev.bosun.api.Command;
+import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds and runs {@code systemctl} for the system manager or a user's manager.
@@ -21,6 +25,10 @@ import java.util.List;
  * need all of that environment rebuilt by hand and fails with less helpful bus errors.
  */
 final class Systemctl {
+    /** How many of a failed unit's last journal lines an error quotes. */
+    private static final int JOURNAL_LINES = 5;
+    private static final int JOURNAL_LINE_CHARS = 200;
+
     private Systemctl() {
     }
 
@@ -59,6 +67,14 @@ final class Systemctl {
         }
     }
 
+    /**
+     * True when there is a manager to read the state from: the live root with systemd as PID 1. Otherwise (a
+     * plan for another root, or a host without systemd) nothing can be known, and an ensure plans its command.
+     */
+    static boolean canRead(HostContext ctx) {
+        return ctx.liveRoot() && "systemd".equals(pid1());
+    }
+
     /** The command name of PID 1 (a live-system fact, read directly from /proc). */
     static String pid1() {
         try {
@@ -68,10 +84,90 @@ final class Systemctl {
         }
     }
 
-    static ControlResult mutate(HostContext ctx, String what, SystemdTarget target, String... args) {
-        requireManager(ctx, what);
-        Command c = Command.of(argv(target, args));
-        var r = ctx.exec().run(c);
-        return new ControlResult(r.command(), r.planned());
+    /**
+     * Properties of a unit (or of the manager, {@code unit} null) with {@code systemctl show}: a read-only
+     * command, so it also runs under dry-run, where it decides what the plan must contain.
+     */
+    static Map<String, String> show(HostContext ctx, SystemdTarget target, String unit, String... properties) {
+        List<String> args = new ArrayList<>(List.of("show"));
+        if (unit != null) {
+            args.add(unit);
+        }
+        args.add("--property=" + String.join(",", properties));
+        ExecResult r = ctx.exec().run(Command.of(argv(target, args.toArray(String[]::new))).readOnly().unchecked());
+        if (!r.ok()) {
+            throw new BosunException("cannot read the state of " + (unit == null ? "the manager" : unit)
+                    + manager(target) + ": " + r.command() + " failed (exit " + r.exitCode() + "): " + oneLine(r.stderr()));
+        }
+        return properties(r.stdout());
+    }
+
+    /** KEY=VALUE lines as systemctl show prints them. */
+    static Map<String, String> properties(String text) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                p.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Runs a changing systemctl command (recorded in the plan; under dry-run not run). A failure names the
+     * unit and quotes the last lines its processes wrote to the journal, where the reason usually is.
+     */
+    static ControlResult change(HostContext ctx, SystemdTarget target, String unit, String... args) {
+        ExecResult r = ctx.exec().run(Command.of(argv(target, args)).unchecked());
+        if (!r.ok()) {
+            // The front end puts the operation's name before the message.
+            StringBuilder msg = new StringBuilder();
+            msg.append(unit == null ? "systemctl " + String.join(" ", args) : unit).append(manager(target))
+                    .append(" failed: ").append(oneLine(r.stderr()));
+            if (unit != null) {
+                List<String> journal = journalTail(ctx, target, unit);
+                if (!journal.isEmpty()) {
+                    msg.append("; its journal ends: ").append(String.join(" / ", journal.stream().map(Check::quote).toList()));
+                }
+            }
+            throw new BosunException(msg.toString());
+        }
+        return new ControlResult(unit, true, r.command(), r.planned());
+    }
+
+    /**
+     * The last lines the unit's processes logged in their latest run (journald tags them with the invocation
+     * id systemd gave that run), so the error shows this failure, not an older one.
+     */
+    private static List<String> journalTail(HostContext ctx, SystemdTarget target, String unit) {
+        try {
+            String id = show(ctx, target, unit, "InvocationID").getOrDefault("InvocationID", "");
+            if (!id.matches("[0-9a-f]{32}")) {
+                return List.of();
+            }
+            ExecResult j = ctx.exec().run(Command.of("journalctl", "--no-pager", "--quiet", "-o", "cat",
+                    "-n", String.valueOf(JOURNAL_LINES), "_SYSTEMD_INVOCATION_ID=" + id).readOnly().unchecked());
+            if (!j.ok()) {
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>();
+            for (String line : j.stdout().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(line.length() > JOURNAL_LINE_CHARS ? line.substring(0, JOURNAL_LINE_CHARS) + "..." : line);
+                }
+            }
+            return lines;
+        } catch (BosunException e) {
+            return List.of(); // the failure itself is the error; a journal we cannot read only makes it shorter
+        }
+    }
+
+    private static String manager(SystemdTarget target) {
+        return target.user() == null ? "" : " (manager of user " + target.user() + ")";
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\n\\s*", "; ");
     }
 }

@@ -2,9 +2,7 @@ package dev.bosun.stdlib.systemd;
 
 import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
-import dev.bosun.api.Command;
 import dev.bosun.api.Doc;
-import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.HostModule;
 import dev.bosun.api.InvalidValueException;
@@ -12,7 +10,6 @@ import dev.bosun.api.Module;
 import dev.bosun.api.Op;
 import dev.bosun.api.Optional;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,34 +20,64 @@ import java.util.regex.Pattern;
 public final class SystemdModule implements HostModule {
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|target|timer|path|mount|slice|scope)");
 
-    @Op(mutates = true, doc = "systemctl daemon-reload, e.g. after quadlet.install so the generator runs. Planned under --dry-run.")
+    @Op(mutates = true, doc = "systemctl daemon-reload, e.g. after quadlet.install so the generator runs. An ensure: "
+            + "only when a loaded unit's file changed on disk (NeedDaemonReload) or a Quadlet file changed after the "
+            + "generators last ran; else changed:false and nothing planned. Planned under --dry-run.")
     public ControlResult daemonReload(HostContext ctx, @Optional SystemdTarget target) {
-        return Systemctl.mutate(ctx, "daemonReload", t(target), "daemon-reload");
+        SystemdTarget t = t(target);
+        Systemctl.requireManager(ctx, "daemonReload");
+        if (Systemctl.canRead(ctx) && !PendingReload.needed(ctx, t)) {
+            return ControlResult.unchanged(null);
+        }
+        return Systemctl.change(ctx, t, null, "daemon-reload");
     }
 
-    @Op(mutates = true, doc = "Starts a unit, e.g. systemd.start('web.service', {user:'web'}).")
+    @Op(mutates = true, doc = "Starts a unit, e.g. systemd.start('web.service', {user:'web'}). An ensure: changed:false "
+            + "when it is active already. A failure names the unit and quotes the end of its journal.")
     public ControlResult start(HostContext ctx, @Doc("unit name, e.g. web.service") String unit, @Optional SystemdTarget target) {
-        return Systemctl.mutate(ctx, "start", t(target), "start", unit(unit));
+        return ensure(ctx, "start", unit, target, "ActiveState", "active", "reloading");
     }
 
-    @Op(mutates = true, doc = "Stops a unit.")
+    @Op(mutates = true, doc = "Stops a unit. An ensure: changed:false when it is inactive or failed already.")
     public ControlResult stop(HostContext ctx, @Doc("unit name") String unit, @Optional SystemdTarget target) {
-        return Systemctl.mutate(ctx, "stop", t(target), "stop", unit(unit));
+        return ensure(ctx, "stop", unit, target, "ActiveState", "inactive", "failed");
     }
 
-    @Op(mutates = true, doc = "Restarts a unit.")
+    @Op(mutates = true, doc = "Restarts a unit, always (not an ensure: a restart is what is asked for).")
     public ControlResult restart(HostContext ctx, @Doc("unit name") String unit, @Optional SystemdTarget target) {
-        return Systemctl.mutate(ctx, "restart", t(target), "restart", unit(unit));
+        String u = unit(unit);
+        Systemctl.requireManager(ctx, "restart");
+        return Systemctl.change(ctx, t(target), u, "restart", u);
     }
 
-    @Op(mutates = true, doc = "Enables a unit (Quadlet-generated units are enabled through [Install] in the unit file instead).")
+    @Op(mutates = true, doc = "Enables a unit (Quadlet-generated units are enabled through [Install] in the unit file "
+            + "instead). An ensure: changed:false when its unit file state is enabled already.")
     public ControlResult enable(HostContext ctx, @Doc("unit name") String unit, @Optional SystemdTarget target) {
-        return Systemctl.mutate(ctx, "enable", t(target), "enable", unit(unit));
+        return ensure(ctx, "enable", unit, target, "UnitFileState", "enabled");
     }
 
-    @Op(mutates = true, doc = "Disables a unit.")
+    @Op(mutates = true, doc = "Disables a unit. An ensure: changed:false when its unit file state is disabled already.")
     public ControlResult disable(HostContext ctx, @Doc("unit name") String unit, @Optional SystemdTarget target) {
-        return Systemctl.mutate(ctx, "disable", t(target), "disable", unit(unit));
+        return ensure(ctx, "disable", unit, target, "UnitFileState", "disabled");
+    }
+
+    /**
+     * Runs {@code systemctl VERB UNIT} unless the unit's {@code property} already has one of {@code done}. The
+     * state is read on the live system also under dry-run, so a plan lists only what would really change; where
+     * there is no manager to ask (a plan for another root) the command is planned.
+     */
+    private static ControlResult ensure(HostContext ctx, String verb, String unit, SystemdTarget target, String property,
+                                        String... done) {
+        String u = unit(unit);
+        SystemdTarget t = t(target);
+        Systemctl.requireManager(ctx, verb);
+        if (Systemctl.canRead(ctx)) {
+            String state = Systemctl.show(ctx, t, u, property).getOrDefault(property, "");
+            if (java.util.List.of(done).contains(state)) {
+                return ControlResult.unchanged(u);
+            }
+        }
+        return Systemctl.change(ctx, t, u, verb, u);
     }
 
     @Op(doc = "A unit's state: load, active and sub state, since when, main pid.")
@@ -60,18 +87,8 @@ public final class SystemdModule implements HostModule {
             Systemctl.requireManager(ctx, "status");
             throw new BosunException("systemd.status: no service manager to ask under this root or without systemd as PID 1");
         }
-        ExecResult r = ctx.exec().run(Command.of(Systemctl.argv(t(target), "show", u, "--property=LoadState,ActiveState,SubState,"
-                + "StateChangeTimestamp,MainPID")).readOnly().unchecked());
-        if (!r.ok()) {
-            throw new BosunException("systemd.status: " + r.command() + " failed: " + r.stderr().strip());
-        }
-        Map<String, String> p = new HashMap<>();
-        for (String line : r.stdout().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                p.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        Map<String, String> p = Systemctl.show(ctx, t(target), u, "LoadState", "ActiveState", "SubState",
+                "StateChangeTimestamp", "MainPID");
         String since = p.getOrDefault("StateChangeTimestamp", "");
         return new UnitStatus(u, p.get("LoadState"), p.get("ActiveState"), p.get("SubState"), since.isEmpty() ? null : since,
                 Long.parseLong(p.getOrDefault("MainPID", "0")));

@@ -245,10 +245,12 @@ public final class UsersModule implements HostModule {
         return resolved.toString().isEmpty() ? "/" : "/" + resolved;
     }
 
-    @Op(mutates = true, doc = "Removes the user with userdel (its sub-ID ranges go too). A system account (uid outside "
-            + "UID_MIN..UID_MAX of the root's login.defs: root, daemons, nobody) is refused unless {force:true}. On "
-            + "the live host it refuses while processes run as the user. {removeHome:true} also deletes the home "
-            + "directory, only when the user owns it, never following symlinks. changed:false when there was no such user.")
+    @Op(mutates = true, doc = "Removes the user with userdel (its sub-ID ranges go too) and its lingering "
+            + "(var/lib/systemd/linger/NAME: logind keys it by name, so a later user of that name would linger). A "
+            + "system account (uid outside UID_MIN..UID_MAX of the root's login.defs: root, daemons, nobody) is refused "
+            + "unless {force:true}. On the live host it refuses while processes run as the user. {removeHome:true} also "
+            + "deletes the home directory, only when the user owns it, never following symlinks. changed:false when "
+            + "there was no such user and no lingering left of one.")
     public UserRemoved remove(HostContext ctx, @Doc("login name") String name,
                               @Optional @Doc("options") RemoveOptions options) {
         AccountName.check("name", name);
@@ -257,7 +259,8 @@ public final class UsersModule implements HostModule {
         Fs fs = ctx.fs();
         User u = Accounts.read(fs).user(name);
         if (u == null) {
-            return new UserRemoved(name, false, false, List.of());
+            // A marker without its user: left by an interrupted remove, or by a tool that forgot it.
+            return new UserRemoved(name, dropLingering(ctx, name), false, List.of());
         }
         if (u.system() && !force) {
             LoginDefs defs = LoginDefs.read(fs);
@@ -277,12 +280,27 @@ public final class UsersModule implements HostModule {
         }
         List<String> warnings = new ArrayList<>();
         ShadowCommands.run(ctx, List.of("userdel", name));
+        dropLingering(ctx, name);
         boolean homeRemoved = false;
         if (removeHome) {
             homeRemoved = removeOwned(fs, u.home(), u.uid(), "home", warnings);
             removeOwned(fs, "/var/mail/" + name, u.uid(), "mail spool", warnings);
         }
         return new UserRemoved(name, true, homeRemoved, warnings);
+    }
+
+    /**
+     * Deletes the lingering marker of a removed user. The file, not loginctl: loginctl resolves the name, which
+     * no longer exists, and logind checks the marker's presence whenever it decides, so deleting it is enough.
+     */
+    private static boolean dropLingering(HostContext ctx, String name) {
+        String marker = Fs.join(LINGER_DIR, name);
+        if (!ctx.fs().exists(marker)) {
+            return false;
+        }
+        ctx.plan().record(Change.note(marker, "lingering off: the user " + name + " is removed"));
+        ctx.fs().delete(marker);
+        return true;
     }
 
     /** Deletes a path the user owns; something owned by another uid (a shared or system dir) is left with a warning. */

@@ -267,4 +267,29 @@ class UsersModuleTest {
             assertFalse(Files.exists(root.path("/var/lib/systemd/linger/gina")));
         }
     }
+
+    /** logind keys lingering by name: a marker that outlives its user would make the next user of that name linger. */
+    @Test
+    void removeTakesTheUsersLingeringAlong() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, spec("hana", null, null, null, null));
+            users.linger(ctx, "hana", true);
+            assertTrue(users.remove(ctx, "hana", null).changed());
+            assertFalse(Files.exists(root.path("/var/lib/systemd/linger/hana")), "the marker went with the user");
+            users.ensure(ctx, spec("hana", null, null, null, null));
+            assertFalse(users.linger(ctx, "hana", false).changed(), "a new hana does not inherit lingering");
+        }
+    }
+
+    @Test
+    void removeClearsAMarkerWhoseUserIsGoneAlready() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            Files.createDirectories(root.path("/var/lib/systemd/linger"));
+            Files.createFile(root.path("/var/lib/systemd/linger/ivan"));
+            UserRemoved r = users.remove(ctx, "ivan", null);
+            assertTrue(r.changed(), "the orphaned marker was removed");
+            assertFalse(Files.exists(root.path("/var/lib/systemd/linger/ivan")));
+            assertFalse(users.remove(ctx, "ivan", null).changed(), "and then there is nothing left to do");
+        }
+    }
 }

@@ -29,12 +29,20 @@ public final class QuadletValidator {
     public static List<Finding> validate(UnitFile file, UnitType type, String fileName, ValidationTarget target) {
         Findings out = new Findings();
         PodmanVersion v = target.podman();
+        if (v.compareTo(PodmanVersion.FIRST_QUADLET) < 0) {
+            out.error(null, null, "Podman " + v + " has no Quadlet generator (Quadlet arrived in Podman "
+                    + PodmanVersion.FIRST_QUADLET.shortText() + "): systemd would never read " + fileName);
+        } else if (v.compareTo(PodmanVersion.V5_4) < 0) {
+            out.warning(null, null, "Bosun knows Quadlet keys from Podman " + PodmanVersion.V5_4.shortText()
+                    + " on; for Podman " + v.shortText() + " it checks as for " + PodmanVersion.V5_4.shortText()
+                    + ", so a key that arrived after " + v.shortText() + " is not flagged");
+        }
         if (type == UnitType.ARTIFACT && v.compareTo(PodmanVersion.V5_8) < 0) {
             out.error(null, null, ".artifact units need Podman 5.8 or newer; Podman " + v.shortText() + " ignores " + fileName);
         }
         checkKeys(file, type.section(), QuadletKeys.get().keys(type), type, v, out);
         checkKeys(file, QuadletKeys.QUADLET_SECTION, QuadletKeys.get().quadletKeys(), type, v, out);
-        TypeRules.check(file, type, fileName, out);
+        TypeRules.check(file, type, fileName, v, out);
         ServiceRules.check(file, type, out);
         if (target.units() != null) {
             ReferenceRules.check(file, type, target.units(), v, out);

@@ -1,5 +1,6 @@
 package dev.bosun.stdlib.quadlet.check;
 
+import dev.bosun.stdlib.quadlet.PodmanVersion;
 import dev.bosun.stdlib.quadlet.UnitType;
 import dev.bosun.stdlib.quadlet.unit.UnitEntry;
 import dev.bosun.stdlib.quadlet.unit.UnitFile;
@@ -10,21 +11,20 @@ import java.util.Optional;
 
 /** The generator's per-type rules (required keys, conflicts), with Podman's error texts. */
 final class TypeRules {
-    private static final List<String> REMAP = List.of("RemapUsers", "RemapUid", "RemapGid", "RemapUidSize");
+    /** The Remap keys that conflict with explicit mappings (RemapUidSize does not: the generator ignores it then). */
+    private static final List<String> REMAP = List.of("RemapUsers", "RemapUid", "RemapGid");
     private static final List<String> EXPLICIT_MAPS = List.of("UIDMap", "GIDMap", "SubUIDMap", "SubGIDMap", "UserNS");
+    /** Podman's validPortRange, unanchored at the start as there: only the end of the value must be a port (range). */
+    private static final java.util.regex.Pattern PORT_RANGE = java.util.regex.Pattern.compile("\\d+(-\\d+)?(/udp|/tcp)?\\z");
 
     private TypeRules() {
     }
 
-    static void check(UnitFile f, UnitType type, String fileName, Findings out) {
+    static void check(UnitFile f, UnitType type, String fileName, PodmanVersion v, Findings out) {
         String g = type.section();
         switch (type) {
             case CONTAINER -> container(f, g, fileName, out);
-            case VOLUME -> {
-                if ("image".equals(value(f, g, "Driver")) && value(f, g, "Image").isEmpty()) {
-                    out.error("Image", entry(f, g, "Driver"), "the key Image is mandatory when using the image driver");
-                }
-            }
+            case VOLUME -> volume(f, g, v, out);
             case NETWORK -> network(f, g, out);
             case KUBE -> {
                 List<UnitEntry> yaml = f.lookupAllEntries(g, "Yaml");
@@ -36,12 +36,13 @@ final class TypeRules {
                     out.error("SetWorkingDirectory", entry(f, g, "SetWorkingDirectory"),
                             "SetWorkingDirectory=yaml is only supported when a single Yaml key is provided");
                 }
+                setWorkingDirectory(f, g, UnitType.KUBE, out);
                 remapConflict(f, g, out);
             }
             case IMAGE -> required(f, g, "Image", "no Image key specified", out);
             case BUILD -> build(f, g, out);
             case POD -> {
-                remapUsers(f, g, false, out);
+                remapUsers(f, g, true, out);
                 remapConflict(f, g, out);
             }
             case ARTIFACT -> required(f, g, "Artifact", "no Artifact key specified", out);
@@ -50,9 +51,19 @@ final class TypeRules {
 
     private static void container(UnitFile f, String g, String fileName, Findings out) {
         String image = value(f, g, "Image");
-        if (image.isEmpty() && value(f, g, "Rootfs").isEmpty()) {
+        String rootfs = value(f, g, "Rootfs");
+        if (image.isEmpty() && rootfs.isEmpty()) {
             out.error("Image", null, "no Image or Rootfs key specified");
+        } else if (!image.isEmpty() && !rootfs.isEmpty()) {
+            out.error("Rootfs", entry(f, g, "Rootfs"), "the Image And Rootfs keys conflict can not be specified together");
         }
+        for (UnitEntry e : f.lookupAllEntries(g, "ExposeHostPort")) {
+            String port = e.value().strip();
+            if (!PORT_RANGE.matcher(port).find()) {
+                out.error("ExposeHostPort", e, "invalid port format '" + port + "'");
+            }
+        }
+        MountRules.check(f, g, out);
         if (!value(f, g, "Group").isEmpty() && value(f, g, "User").isEmpty()) {
             out.error("Group", entry(f, g, "Group"), "invalid Group set without User");
         }
@@ -95,10 +106,61 @@ final class TypeRules {
         }
     }
 
+    /**
+     * A local volume takes Type= only for its Device= (the image driver ignores both), and before Podman 6.0
+     * Options= too; 6.0 passes Options= without a Device= on (the corpus' mount-options.volume).
+     */
+    private static void volume(UnitFile f, String g, PodmanVersion v, Findings out) {
+        if ("image".equals(value(f, g, "Driver"))) {
+            if (value(f, g, "Image").isEmpty()) {
+                out.error("Image", entry(f, g, "Driver"), "the key Image is mandatory when using the image driver");
+            }
+            return;
+        }
+        if (value(f, g, "Device").isEmpty()) {
+            if (!value(f, g, "Type").isEmpty()) {
+                out.error("Type", entry(f, g, "Type"), "key Type can't be used without Device");
+            } else if (!value(f, g, "Options").isEmpty() && v.compareTo(PodmanVersion.V6_0) < 0) {
+                out.error("Options", entry(f, g, "Options"), "key Options can't be used without Device");
+            }
+        }
+    }
+
+    /**
+     * SetWorkingDirectory= (Podman's handleSetWorkingDirectory): yaml for .kube files, file for .build files,
+     * unit for both; any other value is a path or URL context, which only .build files take.
+     */
+    private static void setWorkingDirectory(UnitFile f, String g, UnitType type, Findings out) {
+        String wd = value(f, g, "SetWorkingDirectory");
+        UnitEntry at = entry(f, g, "SetWorkingDirectory");
+        switch (wd.toLowerCase(java.util.Locale.ROOT)) {
+            case "", "unit" -> {
+            }
+            case "yaml" -> {
+                if (type != UnitType.KUBE) {
+                    out.error("SetWorkingDirectory", at, "SetWorkingDirectory=" + wd + " is only supported in .kube files");
+                }
+            }
+            case "file" -> {
+                if (type != UnitType.BUILD) {
+                    out.error("SetWorkingDirectory", at, "SetWorkingDirectory=" + wd + " is only supported in .build files");
+                } else if (f.lookupLast(g, "File").isEmpty()) {
+                    out.error("File", at, "no File key specified");
+                }
+            }
+            default -> {
+                if (type != UnitType.BUILD) {
+                    out.error("SetWorkingDirectory", at, "unsupported value for WorkingDirectory: " + wd);
+                }
+            }
+        }
+    }
+
     private static void build(UnitFile f, String g, Findings out) {
         if (f.lookupAll(g, "ImageTag").isEmpty()) {
             out.error("ImageTag", null, "no ImageTag key specified");
         }
+        setWorkingDirectory(f, g, UnitType.BUILD, out);
         String file = value(f, g, "File");
         String wd = value(f, g, "SetWorkingDirectory");
         if (file.isEmpty() && wd.isEmpty()) {
@@ -109,9 +171,28 @@ final class TypeRules {
     }
 
     private static void remapUsers(UnitFile f, String g, boolean manualSupported, Findings out) {
-        String remap = value(f, g, "RemapUsers");
+        // Explicit mappings win: the generator then only checks that no Remap key is set (remapConflict).
+        if (EXPLICIT_MAPS.stream().anyMatch(k -> !value(f, g, k).isEmpty() || !strv(f, g, k).isEmpty())) {
+            return;
+        }
+        // RemapUsers= is read with LookupLast: its raw last value, not trimmed.
+        String remap = f.lookupLast(g, "RemapUsers").orElse("");
         switch (remap) {
-            case "", "auto", "keep-id" -> {
+            case "" -> {
+                if (!strv(f, g, "RemapUid").isEmpty()) {
+                    out.error("RemapUid", entry(f, g, "RemapUid"), "UidMap set without RemapUsers");
+                } else if (!strv(f, g, "RemapGid").isEmpty()) {
+                    out.error("RemapGid", entry(f, g, "RemapGid"), "GidMap set without RemapUsers");
+                }
+            }
+            case "auto" -> {
+            }
+            case "keep-id" -> {
+                if (strv(f, g, "RemapUid").size() > 1) {
+                    out.error("RemapUid", entry(f, g, "RemapUid"), "RemapUsers=keep-id supports only a single value for UID mapping");
+                } else if (strv(f, g, "RemapGid").size() > 1) {
+                    out.error("RemapGid", entry(f, g, "RemapGid"), "RemapUsers=keep-id supports only a single value for GID mapping");
+                }
             }
             case "manual" -> {
                 if (!manualSupported) {
@@ -134,6 +215,15 @@ final class TypeRules {
         if (value(f, g, key).isEmpty()) {
             out.error(key, null, message);
         }
+    }
+
+    /** Podman's {@code LookupAllStrv}: every value split into words, concatenated; an empty value clears. */
+    static List<String> strv(UnitFile f, String g, String key) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String v : f.lookupAll(g, key)) {
+            words(v).ifPresent(out::addAll);
+        }
+        return out;
     }
 
     static String value(UnitFile f, String g, String key) {
