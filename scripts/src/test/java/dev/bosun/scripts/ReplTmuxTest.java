@@ -42,10 +42,11 @@ class ReplTmuxTest {
     }
 
     private void launch() throws Exception {
-        // env(1) so the session gets exactly these variables whatever the tmux server had.
+        // env(1) so the session gets exactly these variables whatever the tmux server had. The session outlives
+        // a REPL that exits early (killed in stop()), so a failure shows the REPL's last screen and exit status.
         tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40",
                 "env BOSUN_NO_BUILD=1 XDG_STATE_HOME=" + home + " HOME=" + home + " TERM=xterm-256color "
-                        + Bosun.LAUNCHER + " --root " + home + "; sleep 30");
+                        + Bosun.LAUNCHER + " --root " + home + "; echo \"[bosun exited with status $?]\"; sleep 300");
         waitFor("prompt", s -> lastLine(s).equals("bosun>"));
     }
 
@@ -115,7 +116,8 @@ class ReplTmuxTest {
 
     private void waitFor(String what, Predicate<String> condition) throws Exception {
         String screen = "";
-        for (int i = 0; i < 300; i++) {
+        // A bound, not a timing assertion: generous, because a loaded 2-core machine can be slow to start a JVM.
+        for (int i = 0; i < 600; i++) {
             screen = capture();
             if (condition.test(screen)) {
                 return;
