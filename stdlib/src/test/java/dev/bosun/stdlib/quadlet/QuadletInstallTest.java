@@ -129,7 +129,7 @@ class QuadletInstallTest {
             // A reference to a unit that is not there is refused before anything is written.
             e = assertThrows(BosunException.class, () -> q.bundleInstall(ctx, "web",
                     "# FileName=api\n[Container]\nImage=docker.io/x/api:1\nNetwork=missing.network\n", null));
-            assertTrue(e.getMessage().contains("requested Quadlet source missing.network was not found"), e.getMessage());
+            assertTrue(e.getMessage().contains("requested Quadlet unit missing.network was not found"), e.getMessage());
             String exported = q.bundleExport(ctx, "web");
             assertEquals(3, q.bundleParse(null, exported).size());
             assertTrue(q.bundleInstall(ctx, "web", exported, null).stream().noneMatch(InstallResult::changed));
