@@ -119,6 +119,11 @@ final class GeneratorRelease {
         return since(5, 6);
     }
 
+    /** 6.0: a volume Mount= may leave out its source (an anonymous volume). */
+    boolean volumeMountsWithoutSource() {
+        return since(6, 0);
+    }
+
     /** 6.0: a pod keeps a Restart= of its own instead of always restarting on failure. */
     boolean podKeepsRestart() {
         return since(6, 0);

@@ -50,9 +50,14 @@ final class PodConverter {
 
         service.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
         service.set("Service", "Type", "forking");
-        service.set("Service", "PIDFile", "%t/%N.pid");
-        if (!c.release.podKeepsRestart() || !c.unit.hasKey("Service", "Restart")) {
+        if (c.release.podKeepsRestart()) {
+            service.set("Service", "PIDFile", "%t/%N.pid");
+            if (!c.unit.hasKey("Service", "Restart")) {
+                service.set("Service", "Restart", "on-failure");
+            }
+        } else {
             service.set("Service", "Restart", "on-failure");
+            service.set("Service", "PIDFile", "%t/%N.pid");
         }
     }
 }

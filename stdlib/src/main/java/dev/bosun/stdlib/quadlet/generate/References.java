@@ -182,7 +182,13 @@ final class References {
                 source = t.substring(eq + 1);
             }
         }
-        if (!source.isEmpty()) {
+        if (!c.release.volumeMountsWithoutSource()) {
+            // Before 6.0 every such mount needed a source: an absent or empty one is "source cannot be empty".
+            String resolved = storageSource(c, "Mount", source, true);
+            if (sourceIndex >= 0) {
+                tokens.set(sourceIndex, "source=" + resolved);
+            }
+        } else if (!source.isEmpty()) {
             tokens.set(sourceIndex, "source=" + storageSource(c, "Mount", source, true));
         } else if (!type.equals("volume")) {
             c.fail("Mount", "source parameter is required for mount type " + type);

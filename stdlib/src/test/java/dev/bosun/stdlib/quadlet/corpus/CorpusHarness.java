@@ -73,17 +73,20 @@ final class CorpusHarness {
         this.generator = generator;
     }
 
-    CaseResult run(JsonNode c, Path subtest, boolean user) throws IOException {
-        String file = c.get("file").asText();
+    /** Stages the case as the harness does: {@code subtest/quadlet/} with the case, its drop-ins and dependencies. */
+    Path stage(JsonNode c, Path subtest) throws IOException {
+        List<String> deps = new ArrayList<>();
+        c.get("dependencies").forEach(d -> deps.add(d.asText()));
+        return stage(c.get("file").asText(), deps, subtest);
+    }
+
+    Path stage(String file, List<String> dependencies, Path subtest) throws IOException {
         Path quadletDir = subtest.resolve("quadlet");
-        Path generatedDir = subtest.resolve("generated");
         Files.createDirectories(quadletDir);
-        Files.createDirectories(generatedDir);
-        for (JsonNode dep : c.get("dependencies")) {
-            Files.copy(corpus.resolve(dep.asText()), quadletDir.resolve(dep.asText()));
+        for (String dep : dependencies) {
+            Files.copy(corpus.resolve(dep), quadletDir.resolve(dep));
         }
-        byte[] data = Files.readAllBytes(corpus.resolve(file));
-        Files.write(quadletDir.resolve(file), data);
+        Files.copy(corpus.resolve(file), quadletDir.resolve(file));
         List<String> snippetDirs = new ArrayList<>(List.of(file + ".d"));
         String ext = file.substring(file.lastIndexOf('.'));
         String base = file.substring(0, file.length() - ext.length());
@@ -96,6 +99,15 @@ final class CorpusHarness {
                 copyTree(corpus.resolve(d), quadletDir.resolve(d));
             }
         }
+        return quadletDir;
+    }
+
+    CaseResult run(JsonNode c, Path subtest, boolean user) throws IOException {
+        String file = c.get("file").asText();
+        Path quadletDir = stage(c, subtest);
+        Path generatedDir = subtest.resolve("generated");
+        Files.createDirectories(generatedDir);
+        byte[] data = Files.readAllBytes(corpus.resolve(file));
 
         Run run = generator.run(quadletDir, generatedDir, user);
         List<String> failures = new ArrayList<>();
