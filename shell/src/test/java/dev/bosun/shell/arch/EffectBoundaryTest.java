@@ -50,6 +50,8 @@ class EffectBoundaryTest {
             entry("dev.bosun.stdlib.effect.ViewFs", "the effect layer: Fs and its dry-run scratch view"),
             entry("dev.bosun.stdlib.effect.DeviceCalls", "the effect layer: the FFM calls (openat2, statx, ioctl) of Devices probes"),
             entry("dev.bosun.stdlib.overlay.Xattr", "moved behind Fs by the descriptor-layer change"),
+            entry("dev.bosun.stdlib.quadlet.generate.OutputDir",
+                    "the Quadlet generator's output directory: a systemd generator writes before state or audit exist"),
             entry("dev.bosun.shell.repl.Repl", "creates the directory of the REPL history file, the user's own, not the host's"),
             entry("dev.bosun.shell.js.ModuleFileSystem",
                     "opens script module files for GraalJS imports, with StandardOpenOption.READ only"));

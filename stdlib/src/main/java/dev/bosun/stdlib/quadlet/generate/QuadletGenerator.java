@@ -29,6 +29,11 @@ public final class QuadletGenerator {
         this.release = GeneratorRelease.of(options.version());
     }
 
+    /** The Podman release this generator follows. */
+    public dev.bosun.stdlib.quadlet.PodmanVersion version() {
+        return options.version();
+    }
+
     /** The first Podman release whose generator reads units of this type. */
     public static dev.bosun.stdlib.quadlet.PodmanVersion since(UnitType type) {
         return GeneratorRelease.typeSince(type);

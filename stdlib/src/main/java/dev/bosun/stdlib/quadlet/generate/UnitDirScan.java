@@ -25,6 +25,8 @@ public final class UnitDirScan {
     private final GeneratorLog log;
     private final List<String> dirs = new ArrayList<>();
     private final Set<String> visited = new HashSet<>();
+    /** Unit files that could not be read, by file name, with Podman's message. */
+    private final Map<String, String> failures = new LinkedHashMap<>();
 
     public UnitDirScan(SourceFiles files, dev.bosun.stdlib.quadlet.PodmanVersion version, GeneratorLog log) {
         this.files = files;
@@ -91,12 +93,25 @@ public final class UnitDirScan {
                 if (f != null) {
                     paths.put(name, path);
                     parsed.put(name, f);
+                    failures.remove(name);
+                } else {
+                    failures.putIfAbsent(name, lastError());
                 }
             }
         }
         List<SourceUnit> units = new ArrayList<>();
         parsed.forEach((name, f) -> units.add(new SourceUnit(name, paths.get(name), f, dropIns(name))));
         return units;
+    }
+
+    /** The unit files that could not be read (and were not found readable in a later directory), with the error. */
+    public Map<String, String> failures() {
+        return Map.copyOf(failures);
+    }
+
+    private String lastError() {
+        List<GeneratorLog.Line> lines = log.lines();
+        return lines.getLast().text();
     }
 
     private boolean isSupported(String name) {
