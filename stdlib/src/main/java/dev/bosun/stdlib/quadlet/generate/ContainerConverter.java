@@ -61,6 +61,7 @@ final class ContainerConverter {
         String name = Names.containerName(c.unit);
         service.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
         killMode(c);
+        c.requireContainersMount();
 
         PodmanArgv stop = c.command();
         if (c.release.stopsByName()) {
@@ -86,7 +87,12 @@ final class ContainerConverter {
         if (!cgroups.isEmpty()) {
             run.add(cgroups);
         }
-        c.lookup("Entrypoint").ifPresent(e -> run.add("--entrypoint=" + e));
+        if (c.release.entrypointInOneWord()) {
+            // An empty Entrypoint= clears the image's entrypoint: it must reach podman as --entrypoint="".
+            c.lookup("Entrypoint").ifPresent(e -> run.add("--entrypoint=" + e));
+        } else {
+            c.addStrings(run, Map.of("Entrypoint", "--entrypoint"));
+        }
         c.addStrings(run, STRING_FLAGS);
         c.addAllStrings(run, ALL_STRING_FLAGS);
         c.addBooleans(run, BOOL_FLAGS);

@@ -24,6 +24,7 @@ final class Conversion {
     /** Set by {@link ServiceSkeleton#start}. */
     UnitDocument service;
     UnitInfo info;
+    private boolean containersMountAdded;
     /** The podman command lines written into the service, by key. */
     private final Map<String, List<String>> argv = new LinkedHashMap<>();
 
@@ -110,7 +111,9 @@ final class Conversion {
         flags.forEach((key, flag) -> {
             List<String> warnings = new ArrayList<>();
             argv.addKeys(flag, unit.lookupAllKeyVal(group, key, warnings));
-            warnings.forEach(w -> warn(key, w));
+            if (release.warnsOnSplitErrors()) {
+                warnings.forEach(w -> warn(key, w));
+            }
         });
     }
 
@@ -122,10 +125,21 @@ final class Conversion {
     /** The words of a last-args key (Exec=, ReloadCmd=), with its split error as a warning; null when absent or unsplittable. */
     List<String> lastArgs(String key) {
         UnitDocument.LastArgs a = unit.lookupLastArgs(group, key);
-        if (a.warning() != null) {
+        if (a.warning() != null && release.warnsOnSplitErrors()) {
             warn(key, a.warning());
         }
         return a.words();
+    }
+
+    /**
+     * Adds {@code RequiresMountsFor=%t/containers} (podman needs its runtime directory) unless already there:
+     * from 5.6 every service gets it first thing; before, each type added it at its own point.
+     */
+    void requireContainersMount() {
+        if (!containersMountAdded) {
+            service.add("Unit", "RequiresMountsFor", "%t/containers");
+            containersMountAdded = true;
+        }
     }
 
     /** Sets the Exec= line of the service. */

@@ -14,7 +14,7 @@ final class ExecEscape {
     }
 
     /** {@code escapeWords}: the words joined by single spaces, each escaped as needed. */
-    static String words(List<String> words) {
+    static String words(List<String> words, boolean escapeBlanks) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             if (i != 0) {
@@ -22,7 +22,7 @@ final class ExecEscape {
             }
             String w = words.get(i);
             if (needsEscape(w)) {
-                appendQuoted(out, w);
+                appendQuoted(out, w, escapeBlanks);
             } else {
                 out.append(w);
             }
@@ -34,9 +34,9 @@ final class ExecEscape {
         return word.codePoints().anyMatch(ExecEscape::charNeedsEscape);
     }
 
-    static String quoted(String word) {
+    static String quoted(String word, boolean escapeBlanks) {
         StringBuilder out = new StringBuilder(word.length() + 8);
-        appendQuoted(out, word);
+        appendQuoted(out, word, escapeBlanks);
         return out.toString();
     }
 
@@ -48,7 +48,8 @@ final class ExecEscape {
                 || c == '\\';
     }
 
-    private static void appendQuoted(StringBuilder out, String word) {
+    /** {@code escapeBlanks}: Podman 5.6 and later write a blank as {@code \x20}, earlier ones as a blank. */
+    private static void appendQuoted(StringBuilder out, String word, boolean escapeBlanks) {
         out.append('"');
         word.codePoints().forEach(c -> {
             if (!charNeedsEscape(c)) {
@@ -64,7 +65,7 @@ final class ExecEscape {
                 case 0x0b -> out.append("\\v");
                 case '\f' -> out.append("\\f");
                 case '\\' -> out.append("\\\\");
-                case ' ' -> out.append("\\x20");
+                case ' ' -> out.append(escapeBlanks ? "\\x20" : " ");
                 case '"' -> out.append("\\\"");
                 case '\'' -> out.append('\'');
                 default -> out.append(String.format("\\x%02x", c));

@@ -1,14 +1,13 @@
 package dev.bosun.stdlib.quadlet.generate;
 
-import dev.bosun.stdlib.quadlet.KeyInfo;
 import dev.bosun.stdlib.quadlet.PodmanVersion;
-import dev.bosun.stdlib.quadlet.QuadletKeys;
 import dev.bosun.stdlib.quadlet.UnitType;
 
 /**
- * What one Podman release's generator does differently: which keys it accepts and the behaviour that
- * changed between 4.4 and 6.0-dev, each switch named for the behaviour and dated by the first release
- * with it (established from the generator's source at each release tag).
+ * What one Podman release's generator does differently. The accepted keys come from {@link ReleaseKeys};
+ * each behaviour that changed between 4.4 and 6.0-dev is a switch here, named for the behaviour and dated by
+ * the first release with it (the release tags that contain the commit that made the change, in Podman's git
+ * history). Releases 5.4 and 5.8 are checked against Podman's own generator binaries.
  */
 final class GeneratorRelease {
     static final PodmanVersion FIRST = new PodmanVersion(4, 4, 0);
@@ -28,26 +27,24 @@ final class GeneratorRelease {
     }
 
     private boolean since(int major, int minor) {
-        return version.compareTo(new PodmanVersion(major, minor, 0)) >= 0;
+        return since(major, minor, 0);
+    }
+
+    private boolean since(int major, int minor, int patch) {
+        return version.compareTo(new PodmanVersion(major, minor, patch)) >= 0;
     }
 
     boolean supports(UnitType type, String key) {
-        KeyInfo info = QuadletKeys.get().keys(type).get(key);
-        return info != null && version.knows(info);
+        return ReleaseKeys.accepts(version, type.toString(), key);
+    }
+
+    /** 5.3: the {@code [Quadlet]} section exists (its keys are checked and it is renamed X-Quadlet). */
+    boolean hasQuadletSection() {
+        return since(5, 3);
     }
 
     boolean supportsQuadletKey(String key) {
-        return QuadletKeys.get().quadletKeys().containsKey(key);
-    }
-
-    /** Whether an extension names a Quadlet unit type this release knows. */
-    boolean isQuadletExtension(String ext) {
-        UnitType t = UnitType.ofFileName("x" + ext);
-        return t != null && ext.equals(t.extension()) && hasType(t);
-    }
-
-    boolean hasType(UnitType type) {
-        return version.compareTo(typeSince(type)) >= 0;
+        return ReleaseKeys.accepts(version, "quadlet", key);
     }
 
     static PodmanVersion typeSince(UnitType type) {
@@ -61,12 +58,46 @@ final class GeneratorRelease {
     }
 
     static PodmanVersion keySince(UnitType type, String key) {
-        KeyInfo info = QuadletKeys.get().keys(type).get(key);
-        return info == null ? null : info.since();
+        return ReleaseKeys.since(type, key);
     }
 
-    boolean hasArtifacts() {
-        return hasType(UnitType.ARTIFACT);
+    boolean hasType(UnitType type) {
+        return version.compareTo(typeSince(type)) >= 0;
+    }
+
+    /** Whether an extension names a Quadlet unit type this release knows. */
+    boolean isQuadletExtension(String ext) {
+        UnitType t = UnitType.ofFileName("x" + ext);
+        return t != null && ext.equals(t.extension()) && hasType(t);
+    }
+
+    // ---- reading values
+
+    /** Before 5.8.2 a string value lost every leading and trailing double quote, not one matched pair. */
+    boolean trimsAllQuotes() {
+        return !since(5, 8, 2);
+    }
+
+    /** 5.6: a blank inside a quoted command-line word is written {@code \x20} (it was a plain blank). */
+    boolean escapesBlanks() {
+        return since(5, 6);
+    }
+
+    /** 5.6: {@code Environment=NAME} without a value passes the host's variable on; before, it was dropped. */
+    boolean keepsBareKeys() {
+        return since(5, 6);
+    }
+
+    /** 5.6: values that fail to split (Environment=, Exec=, ...) are warned about; before, silently dropped. */
+    boolean warnsOnSplitErrors() {
+        return since(5, 6);
+    }
+
+    // ---- the service skeleton
+
+    /** 5.6: every type's service starts the same way; before, each type added its lines in its own order. */
+    boolean unifiedSkeleton() {
+        return since(5, 6);
     }
 
     /** 5.5: {@code [Unit]} dependencies naming Quadlet units are translated to their services. */
@@ -79,9 +110,26 @@ final class GeneratorRelease {
         return since(5, 3);
     }
 
-    /** 5.6: containers are stopped and removed by name instead of through a cidfile. */
+    /** 5.6: User=, Group= and DynamicUser= in [Service] are warned about. */
+    boolean warnsAboutServiceUser() {
+        return since(5, 6);
+    }
+
+    /** 5.7: a template's services are named {@code web-volume@.service}, its resources {@code systemd-web-%i}. */
+    boolean namesTemplatesBySpecifier() {
+        return since(5, 7);
+    }
+
+    // ---- containers and pods
+
+    /** 5.6: containers and pods are addressed by name instead of through cidfiles and pod-id files. */
     boolean stopsByName() {
         return since(5, 6);
+    }
+
+    /** 5.8.2: Entrypoint= is passed as {@code --entrypoint=VALUE}, an empty value included. */
+    boolean entrypointInOneWord() {
+        return since(5, 8, 2);
     }
 
     /** 5.3: Network= may name a .container to share its network. */
@@ -94,14 +142,36 @@ final class GeneratorRelease {
         return since(6, 0);
     }
 
-    /** 5.7: several Yaml= in a .kube are all played. */
-    boolean multipleYaml() {
-        return since(5, 7);
+    /** 5.6: a pod's ExitPolicy= is passed on, with {@code stop} as the default. */
+    boolean hasPodExitPolicy() {
+        return since(5, 6);
     }
 
-    /** 5.7: a build's File= starting with a systemd specifier counts as absolute. */
-    boolean specifierPathsAreAbsolute() {
-        return since(5, 7);
+    /** 5.6: a pod adds its PODMAN_SYSTEMD_UNIT environment instead of replacing the last Environment= line. */
+    boolean podAddsEnvironment() {
+        return since(5, 6);
+    }
+
+    /** 6.0: a pod keeps a Restart= of its own instead of always restarting on failure. */
+    boolean podKeepsRestart() {
+        return since(6, 0);
+    }
+
+    // ---- storage
+
+    /** 5.7: Mount= and Volume= sources may name .artifact units; an empty source is an error, not a crash. */
+    boolean hasArtifacts() {
+        return hasType(UnitType.ARTIFACT);
+    }
+
+    /** 5.8: a RequiresMountsFor= path is escaped (quoted) when it needs it. */
+    boolean escapesMountPaths() {
+        return since(5, 8);
+    }
+
+    /** 6.0: a volume Mount= may leave out its source (an anonymous volume). */
+    boolean volumeMountsWithoutSource() {
+        return since(6, 0);
     }
 
     /** 5.6: a Type=bind volume requires its device to be mounted. */
@@ -114,25 +184,24 @@ final class GeneratorRelease {
         return since(6, 0);
     }
 
-    /** 5.6: a pod's ExitPolicy= is passed on, with {@code stop} as the default. */
-    boolean hasPodExitPolicy() {
-        return since(5, 6);
-    }
-
-    /** 6.0: a volume Mount= may leave out its source (an anonymous volume). */
-    boolean volumeMountsWithoutSource() {
-        return since(6, 0);
-    }
-
-    /** 6.0: a pod keeps a Restart= of its own instead of always restarting on failure. */
-    boolean podKeepsRestart() {
-        return since(6, 0);
-    }
-
     /** A volume's User=/Group= as written into {@code o=uid=…,gid=…}. */
     String volumeOwner(Conversion c, String key) {
         return Long.toString(c.unit.lookupUint32(c.group, key, 0));
     }
+
+    // ---- kube and build
+
+    /** 5.7: several Yaml= in a .kube are all played. */
+    boolean multipleYaml() {
+        return since(5, 7);
+    }
+
+    /** 5.7: a build's File= starting with a systemd specifier counts as absolute. */
+    boolean specifierPathsAreAbsolute() {
+        return since(5, 7);
+    }
+
+    // ---- drop-ins and install
 
     /** 5.0: drop-in directories ({@code web.container.d/}, and the template's for an instance). */
     boolean hasDropIns() {
@@ -152,10 +221,5 @@ final class GeneratorRelease {
     /** 5.5: [Install] UpheldBy= is linked. */
     boolean hasUpheldBy() {
         return since(5, 5);
-    }
-
-    /** 5.6: User=, Group= and DynamicUser= in [Service] are warned about. */
-    boolean warnsAboutServiceUser() {
-        return since(5, 6);
     }
 }

@@ -12,15 +12,16 @@ final class KubeConverter {
         ServiceSkeleton.start(c);
         UnitDocument service = c.service;
         List<String> yaml = new ArrayList<>();
-        List<String> yamlKeys = c.strv("Yaml");
+        // Before 5.7 Yaml= was one string (the last one), not a list.
+        List<String> yamlKeys = c.release.multipleYaml() ? c.strv("Yaml")
+                : c.value("Yaml").isEmpty() ? List.of() : List.of(c.value("Yaml"));
         if (yamlKeys.isEmpty()) {
             c.fail(null, "no Yaml key specified");
-        } else if (yamlKeys.size() > 1 && !c.release.multipleYaml()) {
-            yamlKeys = List.of(yamlKeys.getLast()); // before 5.8 only the last Yaml= counted
         }
         yamlKeys.forEach(y -> yaml.add(c.absolutePath(y)));
         ContainerConverter.killMode(c);
         service.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+        c.requireContainersMount();
         String serviceType = service.lookup("Service", "Type").orElse(null);
         if (serviceType != null && !serviceType.equals("notify") && !serviceType.equals("oneshot")) {
             c.fail("Service", "Type", "invalid service Type '" + serviceType + "'");

@@ -18,14 +18,14 @@ final class Names {
     }
 
     /** The service name without {@code .service}: ServiceName= if set, else the base name plus the type's suffix. */
-    static String serviceName(UnitDocument unit, UnitType type) {
+    static String serviceName(UnitDocument unit, UnitType type, GeneratorRelease release) {
         var named = unit.lookup(type.section(), "ServiceName");
         if (named.isPresent()) {
             return named.get();
         }
         String suffix = type.serviceName("").substring(0, type.serviceName("").length() - ".service".length());
         String base = removeExtension(unit.fileName());
-        if (base.endsWith("@")) {
+        if (release.namesTemplatesBySpecifier() && base.endsWith("@")) {
             base = base.substring(0, base.length() - 1);
             suffix += "@";
         }
@@ -49,8 +49,8 @@ final class Names {
      * The container's name for other units that join its network: only {@code %N} is resolved; a name with
      * any other specifier cannot be known ahead of time and gives "".
      */
-    static String containerResourceName(UnitDocument unit) {
-        String name = containerName(unit).replace("%N", serviceName(unit, UnitType.CONTAINER));
+    static String containerResourceName(UnitDocument unit, GeneratorRelease release) {
+        String name = containerName(unit).replace("%N", serviceName(unit, UnitType.CONTAINER, release));
         return name.contains("%") ? "" : name;
     }
 
@@ -58,15 +58,15 @@ final class Names {
      * A volume's or network's name as written: the key if set, else {@code systemd-<base>}; for a template
      * or instance the part after the last character before the extension is replaced by {@code -%i}
      * ({@code systemd-data@.volume} → {@code systemd-data-%i}; for an instance this also cuts its last
-     * character, as Podman does).
+     * character, as Podman does; before 5.7 the file name was used as it is).
      */
-    static String resourceName(UnitDocument unit, String group, String key) {
+    static String resourceName(UnitDocument unit, String group, String key, GeneratorRelease release) {
         String name = unit.value(group, key);
         if (!name.isEmpty()) {
             return name;
         }
         name = "systemd-" + removeExtension(unit.fileName());
-        if (unit.fileName().contains("@")) {
+        if (release.namesTemplatesBySpecifier() && unit.fileName().contains("@")) {
             name = name.substring(0, name.length() - 1) + "-%i";
         }
         return name;

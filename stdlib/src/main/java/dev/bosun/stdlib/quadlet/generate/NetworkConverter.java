@@ -17,7 +17,7 @@ final class NetworkConverter {
 
     static void convert(Conversion c) {
         ServiceSkeleton.start(c);
-        String name = Names.resourceName(c.unit, "Network", "NetworkName");
+        String name = Names.resourceName(c.unit, "Network", "NetworkName", c.release);
         if (c.bool("NetworkDeleteOnStop", false)) {
             c.exec("ExecStopPost", c.command().add("network", "rm", name));
         }

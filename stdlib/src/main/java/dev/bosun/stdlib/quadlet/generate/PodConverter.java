@@ -13,6 +13,8 @@ final class PodConverter {
             "NetworkAlias", "--network-alias", "DNS", "--dns", "DNSOption", "--dns-option", "DNSSearch", "--dns-search",
             "AddHost", "--add-host", "HostName", "--hostname");
     private static final Map<String, String> KEY_VAL_FLAGS = Map.of("Label", "--label");
+    /** Before 5.6 a pod was addressed through the file holding its ID. */
+    private static final String POD_ID_FILE = "--pod-id-file=%t/%N.pod-id";
 
     private PodConverter() {
     }
@@ -28,14 +30,22 @@ final class PodConverter {
         if (!c.unit.hasKey("Service", "SyslogIdentifier")) {
             service.set("Service", "SyslogIdentifier", "%N");
         }
-        c.exec("ExecStart", c.command().add("pod", "start", name));
-        String stopTimeout = c.lookup("StopTimeout").orElse("10");
-        c.exec("ExecStop", c.command().add("pod", "stop", "--ignore", "--time=" + stopTimeout, name));
-        c.exec("ExecStopPost", c.command().add("pod", "rm", "--ignore", "--force", name));
+        if (c.release.stopsByName()) {
+            c.exec("ExecStart", c.command().add("pod", "start", name));
+            String stopTimeout = c.lookup("StopTimeout").orElse("10");
+            c.exec("ExecStop", c.command().add("pod", "stop", "--ignore", "--time=" + stopTimeout, name));
+            c.exec("ExecStopPost", c.command().add("pod", "rm", "--ignore", "--force", name));
+        } else {
+            c.exec("ExecStart", c.command().add("pod", "start", POD_ID_FILE));
+            c.exec("ExecStop", c.command().add("pod", "stop", POD_ID_FILE, "--ignore", "--time=10"));
+            c.exec("ExecStopPost", c.command().add("pod", "rm", POD_ID_FILE, "--ignore", "--force"));
+        }
 
-        PodmanArgv create = c.command().add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid", "--replace");
+        PodmanArgv create = c.command().add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid");
         if (c.release.hasPodExitPolicy()) {
-            create.add("--exit-policy", c.lookup("ExitPolicy").orElse("stop"));
+            create.add("--replace", "--exit-policy", c.lookup("ExitPolicy").orElse("stop"));
+        } else {
+            create.add(POD_ID_FILE, "--exit-policy=stop", "--replace");
         }
         UserMappings.mappings(c, create, true);
         c.all("PublishPort").forEach(p -> create.add("--publish", p));
@@ -48,7 +58,11 @@ final class PodConverter {
         c.addPodmanArgs(create);
         c.exec("ExecStartPre", create);
 
-        service.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+        if (c.release.podAddsEnvironment()) {
+            service.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+        } else {
+            service.set("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+        }
         service.set("Service", "Type", "forking");
         if (c.release.podKeepsRestart()) {
             service.set("Service", "PIDFile", "%t/%N.pid");

@@ -48,7 +48,7 @@ public final class QuadletGenerator {
     public List<GeneratedUnit> generate(List<SourceUnit> units, GeneratorLog log) {
         List<Prepared> prepared = prepare(units);
         UnitIndex index = UnitIndex.closed();
-        prepared.forEach(p -> index.put(p.doc.fileName(), infoOf(p)));
+        prepared.forEach(p -> index.put(p.doc.fileName(), infoOf(p, release)));
         List<GeneratedUnit> out = new ArrayList<>();
         for (Prepared p : prepared) {
             Verdict verdict = Verdict.firstErrorOnly();
@@ -89,7 +89,7 @@ public final class QuadletGenerator {
         }
         List<Prepared> prepared = prepare(all);
         UnitIndex index = neighbours == null ? UnitIndex.open() : UnitIndex.closed();
-        prepared.forEach(p -> index.put(p.doc.fileName(), infoOf(p)));
+        prepared.forEach(p -> index.put(p.doc.fileName(), infoOf(p, release)));
         Verdicts result = null;
         for (Prepared p : prepared) {
             // Neighbours are converted too (quietly) where their conversion sets names this unit uses.
@@ -116,7 +116,7 @@ public final class QuadletGenerator {
         for (SourceUnit u : units) {
             UnitType t = UnitType.ofFileName(u.fileName());
             if (t != null && release.hasType(t)) {
-                out.add(new Prepared(u.document(), t));
+                out.add(new Prepared(u.document(release), t));
             }
         }
         out.sort(Comparator.comparingInt(p -> order(p.type)));
@@ -134,14 +134,14 @@ public final class QuadletGenerator {
         };
     }
 
-    private static UnitInfo infoOf(Prepared p) {
+    private static UnitInfo infoOf(Prepared p, GeneratorRelease release) {
         String resource = switch (p.type) {
-            case CONTAINER -> Names.containerResourceName(p.doc);
+            case CONTAINER -> Names.containerResourceName(p.doc, release);
             case BUILD -> Names.builtImageName(p.doc);
             case POD -> Names.podName(p.doc);
             default -> "";
         };
-        return new UnitInfo(Names.serviceName(p.doc, p.type), resource);
+        return new UnitInfo(Names.serviceName(p.doc, p.type, release), resource);
     }
 
     /** The warnings Podman's generator logs before converting a unit. */

@@ -43,7 +43,9 @@ final class References {
      */
     static String storageSource(Conversion c, String key, String source, boolean images) {
         if (source.isEmpty()) {
-            c.fail(key, "source cannot be empty");
+            c.fail(key, c.release.hasArtifacts() ? "source cannot be empty"
+                    : "Podman " + c.release.version().shortText() + "'s generator crashes on an empty source (panic: "
+                    + "runtime error: index out of range [0] with length 0) and generates nothing at all");
             return source;
         }
         if (source.charAt(0) == '.') {
@@ -126,7 +128,11 @@ final class References {
             c.fail("Pod", "quadlet pod unit " + pod + " does not exist");
             return;
         }
-        argv.add("--pod", info.resourceName());
+        if (c.release.stopsByName()) {
+            argv.add("--pod", info.resourceName());
+        } else {
+            argv.add("--pod-id-file", "%t/" + info.serviceName() + ".pod-id");
+        }
         c.service.add("Unit", "BindsTo", info.serviceFileName());
         c.service.add("Unit", "After", info.serviceFileName());
         boolean linkable = !(c.release.skipsTemplatesInPods() && Names.isTemplate(c.unit.fileName()));
@@ -164,7 +170,7 @@ final class References {
         if (type == null) {
             type = "volume";
         }
-        if (!MOUNTS_WITH_SOURCE.contains(type)) {
+        if (!MOUNTS_WITH_SOURCE.contains(type) || (type.equals("artifact") && !c.release.hasArtifacts())) {
             return mount;
         }
         int sourceIndex = -1;

@@ -1,5 +1,7 @@
 package dev.bosun.stdlib.quadlet.generate;
 
+import dev.bosun.stdlib.quadlet.UnitType;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +22,9 @@ final class ServiceSkeleton {
 
     static void start(Conversion c) {
         c.info = c.index.get(c.unit.fileName());
-        checkKeys(c, c.group);
-        checkKeys(c, "Quadlet");
+        if (c.release.unifiedSkeleton()) {
+            checkKeys(c);
+        }
         UnitDocument service = c.unit.dup();
         service.fileName(c.info.serviceFileName());
         c.service = service;
@@ -34,12 +37,48 @@ final class ServiceSkeleton {
             service.prependLine("Unit", "After", network);
             service.prependLine("Unit", "Wants", network);
         }
-        if (!c.unit.path().isEmpty()) {
-            service.add("Unit", "SourcePath", c.unit.path());
+        if (c.release.unifiedSkeleton()) {
+            sourcePath(c);
+            c.requireContainersMount();
+            rename(c);
+            return;
         }
-        service.add("Unit", "RequiresMountsFor", "%t/containers");
-        service.renameGroup(c.group, "X-" + c.group);
-        service.renameGroup("Quadlet", "X-Quadlet");
+        // Before 5.6 each type set its service up in an order of its own; the order shows in the generated text.
+        if (c.type != UnitType.BUILD) {
+            sourcePath(c);
+        }
+        checkKeys(c);
+        rename(c);
+        switch (c.type) {
+            case CONTAINER, KUBE -> {
+                // added by the converter, after the lines it writes first
+            }
+            case BUILD -> {
+                c.requireContainersMount();
+                sourcePath(c);
+            }
+            default -> c.requireContainersMount();
+        }
+    }
+
+    private static void sourcePath(Conversion c) {
+        if (!c.unit.path().isEmpty()) {
+            c.service.add("Unit", "SourcePath", c.unit.path());
+        }
+    }
+
+    private static void rename(Conversion c) {
+        c.service.renameGroup(c.group, "X-" + c.group);
+        if (c.release.hasQuadletSection()) {
+            c.service.renameGroup("Quadlet", "X-Quadlet");
+        }
+    }
+
+    private static void checkKeys(Conversion c) {
+        checkKeys(c, c.group);
+        if (c.release.hasQuadletSection()) {
+            checkKeys(c, "Quadlet");
+        }
     }
 
     /** {@code checkForUnknownKeys}: every key of the section must be one this release of the generator knows. */

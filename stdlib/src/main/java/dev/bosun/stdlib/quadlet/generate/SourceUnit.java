@@ -16,10 +16,10 @@ public record SourceUnit(String fileName, String path, UnitFile file, List<UnitF
     }
 
     /** The unit with its drop-ins merged, as the generator holds it. */
-    UnitDocument document() {
-        UnitDocument d = UnitDocument.of(fileName, path, file.sections());
+    UnitDocument document(GeneratorRelease release) {
+        UnitDocument d = UnitDocument.of(fileName, path, file.sections(), release);
         for (UnitFile dropIn : dropIns) {
-            d.merge(UnitDocument.of(fileName, "", dropIn.sections()));
+            d.merge(UnitDocument.of(fileName, "", dropIn.sections(), release));
         }
         return d;
     }

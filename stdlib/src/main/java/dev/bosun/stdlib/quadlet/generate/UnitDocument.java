@@ -75,18 +75,21 @@ final class UnitDocument {
 
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, Group> byName = new HashMap<>();
+    /** The release whose reading and writing rules apply (quotes, escapes, bare keys). */
+    private final GeneratorRelease release;
     /** The file name, e.g. {@code web.container}; for a service, {@code web.service}. */
     private String fileName;
     /** The absolute path of the source file, or "" when it has none. */
     private String path = "";
 
-    UnitDocument(String fileName) {
+    UnitDocument(String fileName, GeneratorRelease release) {
         this.fileName = fileName;
+        this.release = release;
     }
 
     /** The sections of a parsed file (Bosun's {@link UnitSection}s) as the generator's parser would hold them. */
-    static UnitDocument of(String fileName, String path, List<UnitSection> sections) {
-        UnitDocument d = new UnitDocument(fileName);
+    static UnitDocument of(String fileName, String path, List<UnitSection> sections, GeneratorRelease release) {
+        UnitDocument d = new UnitDocument(fileName, release);
         d.path = path == null ? "" : path;
         Group current = null;
         List<Line> pending = null;
@@ -162,7 +165,7 @@ final class UnitDocument {
 
     /** A copy with the same file name and no path, as Podman's {@code Dup}. */
     UnitDocument dup() {
-        UnitDocument copy = new UnitDocument(fileName);
+        UnitDocument copy = new UnitDocument(fileName, release);
         copy.merge(this);
         return copy;
     }
@@ -213,7 +216,21 @@ final class UnitDocument {
 
     /** {@code Lookup}: the last value, trailing blanks trimmed, one surrounding pair of double quotes removed. */
     Optional<String> lookup(String group, String key) {
-        return lookupLast(group, key).map(UnitFile::unquoteString);
+        return lookupLast(group, key).map(v -> release.trimsAllQuotes() ? trimAllQuotes(v) : UnitFile.unquoteString(v));
+    }
+
+    /** Before 5.8.2: {@code strings.Trim(TrimRightFunc(v, IsSpace), "\"")}, every quote at either end. */
+    private static String trimAllQuotes(String v) {
+        String t = GoSpace.trimRight(v);
+        int b = 0;
+        int e = t.length();
+        while (b < e && t.charAt(b) == '"') {
+            b++;
+        }
+        while (e > b && t.charAt(e - 1) == '"') {
+            e--;
+        }
+        return t.substring(b, e);
     }
 
     /** The {@code Lookup} value, or "" when the key is absent. */
@@ -319,7 +336,11 @@ final class UnitDocument {
             }
             for (String w : words) {
                 int eq = w.indexOf('=');
-                out.put(eq < 0 ? w : w.substring(0, eq), eq < 0 ? null : w.substring(eq + 1));
+                if (eq >= 0) {
+                    out.put(w.substring(0, eq), w.substring(eq + 1));
+                } else if (release.keepsBareKeys()) {
+                    out.put(w, null);
+                }
             }
         }
         return out;
@@ -340,14 +361,18 @@ final class UnitDocument {
         ensureGroup(group).lines.add(new Line(key, value, false, null));
     }
 
-    /** {@code AddEscaped}: a value quoted and escaped when it needs it (paths with blanks and the like). */
+    /** {@code AddEscaped} (5.8; plain {@code Add} before): a value quoted and escaped when it needs it (paths with blanks). */
     void addEscaped(String group, String key, String value) {
-        add(group, key, ExecEscape.needsEscape(value) ? ExecEscape.quoted(value) : value);
+        if (!release.escapesMountPaths()) {
+            add(group, key, value);
+            return;
+        }
+        add(group, key, ExecEscape.needsEscape(value) ? ExecEscape.quoted(value, release.escapesBlanks()) : value);
     }
 
     /** {@code AddCmdline}: an Exec= line from words. */
     void addCmdline(String group, String key, List<String> argv) {
-        add(group, key, ExecEscape.words(argv));
+        add(group, key, ExecEscape.words(argv, release.escapesBlanks()));
     }
 
     void unset(String group, String key) {

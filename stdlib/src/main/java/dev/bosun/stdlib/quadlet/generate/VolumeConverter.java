@@ -11,7 +11,7 @@ final class VolumeConverter {
 
     static void convert(Conversion c) {
         ServiceSkeleton.start(c);
-        String name = Names.resourceName(c.unit, "Volume", "VolumeName");
+        String name = Names.resourceName(c.unit, "Volume", "VolumeName", c.release);
         PodmanArgv argv = c.command().add("volume", "create", "--ignore");
         c.lookup("UID").ifPresent(uid -> argv.add("--uid", uid));
         c.lookup("GID").ifPresent(gid -> argv.add("--gid", gid));

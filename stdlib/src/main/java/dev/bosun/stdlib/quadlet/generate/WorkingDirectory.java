@@ -34,7 +34,8 @@ final class WorkingDirectory {
                     c.fail("SetWorkingDirectory", "SetWorkingDirectory=" + value + " is only supported in .kube files");
                     return "";
                 }
-                List<String> yaml = c.unit.lookupAllStrv("Kube", "Yaml");
+                List<String> yaml = c.release.multipleYaml() ? c.unit.lookupAllStrv("Kube", "Yaml")
+                        : c.lookup("Yaml").stream().toList();
                 if (yaml.isEmpty()) {
                     c.fail("Yaml", "no Yaml key specified");
                     return "";
