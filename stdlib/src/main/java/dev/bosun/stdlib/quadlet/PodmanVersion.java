@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Podman version to validate against. Bosun's key table knows three release lines (5.4, 5.8, 6.0);
- * any other version is judged by the newest line not newer than it, so keys are never assumed to
- * exist before Bosun knows they do.
+ * A Podman version to generate and validate for. The generator knows every release line from 4.4 (the first
+ * with Quadlet) to 6.0-dev ({@code generate.GeneratorRelease}); a version between lines is judged by the
+ * newest line not newer than it, one newer than 6.0 as 6.0.
  */
 public record PodmanVersion(int major, int minor, int patch) implements Comparable<PodmanVersion> {
     public static final PodmanVersion V5_4 = new PodmanVersion(5, 4, 0);
@@ -28,17 +28,6 @@ public record PodmanVersion(int major, int minor, int patch) implements Comparab
         }
         return new PodmanVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-    }
-
-    /** True when the key exists in this version according to the key table. */
-    public boolean knows(KeyInfo key) {
-        if (compareTo(V6_0) >= 0) {
-            return true;
-        }
-        if (compareTo(V5_8) >= 0) {
-            return key.in5_8();
-        }
-        return key.in5_4();
     }
 
     public String shortText() {
