@@ -105,8 +105,17 @@ final class GeneratorRelease {
         return since(5, 5);
     }
 
-    /** 5.3: every service wants and is ordered after network-online.target (unless DefaultDependencies=false). */
-    boolean addsNetworkDependency() {
+    /**
+     * 5.3: every service wants and is ordered after the network (unless [Quadlet] DefaultDependencies=false), a
+     * user's through podman-user-wait-network-online.service; 5.2: containers, images and builds only, always
+     * network-online.target.
+     */
+    boolean addsNetworkDependency(UnitType type) {
+        return since(5, 3) || (since(5, 2) && (type == UnitType.CONTAINER || type == UnitType.IMAGE || type == UnitType.BUILD));
+    }
+
+    /** 5.3: {@code [Quadlet] DefaultDependencies=} and the user's own network-online service. */
+    boolean hasDefaultDependencies() {
         return since(5, 3);
     }
 

@@ -31,9 +31,11 @@ final class ServiceSkeleton {
         if (c.release.translatesUnitDependencies()) {
             translateDependencies(c);
         }
-        if (c.release.addsNetworkDependency() && service.lookupBoolean("Quadlet", "DefaultDependencies", true)) {
-            // network-online.target does not exist in a user's manager; Podman ships a service to wait for it.
-            String network = c.options.user() ? "podman-user-wait-network-online.service" : "network-online.target";
+        boolean wanted = !c.release.hasDefaultDependencies() || service.lookupBoolean("Quadlet", "DefaultDependencies", true);
+        if (c.release.addsNetworkDependency(c.type) && wanted) {
+            // network-online.target does not exist in a user's manager; Podman 5.3 ships a service to wait for it.
+            String network = c.options.user() && c.release.hasDefaultDependencies()
+                    ? "podman-user-wait-network-online.service" : "network-online.target";
             service.prependLine("Unit", "After", network);
             service.prependLine("Unit", "Wants", network);
         }
