@@ -89,6 +89,11 @@ public final class QuadletCommand {
                 System.out.println(GeneratorInvocation.versionText(target));
                 return ExitCodes.OK;
             }
+            if (target.compareTo(PodmanVersion.parse("v", "5.3")) < 0) {
+                System.err.println("bosun quadlet generate: note: Podman " + target.shortText() + " wrote several options "
+                        + "in an older form (--name=X, --device=X, ...) and order; the command lines here use 5.3's forms "
+                        + "(keys, unit types, errors and the other lines follow " + target.shortText() + ")");
+            }
             boolean dry = dryRun || g.dryRun;
             GeneratorInvocation invocation = new GeneratorInvocation(user, dry, outputDirs, environment.get(), uid(), target,
                     "bosun quadlet generate");

@@ -176,8 +176,8 @@ class ReferenceCrossCheckTest {
     }
 
     /**
-     * Same words, the same options (an option is a word starting with {@code -} with the following word when
-     * that does not start with {@code -}), the same command word and the same last word.
+     * The same command word, the same last word, and the same options in between (an option is a word starting
+     * with {@code -} with the following word when that does not start with {@code -}), in any order.
      */
     static boolean sameUpToOptionOrder(String x, String y) {
         List<String> a;
@@ -194,9 +194,10 @@ class ReferenceCrossCheckTest {
 
     private static Map<String, Integer> options(List<String> argv) {
         Map<String, Integer> m = new HashMap<>();
-        for (int i = 1; i < argv.size(); i++) {
+        // The last word (image, name, path) is compared on its own: a flag before it takes no value from it.
+        for (int i = 1; i < argv.size() - 1; i++) {
             String w = argv.get(i);
-            if (w.startsWith("-") && i + 1 < argv.size() && !argv.get(i + 1).startsWith("-")) {
+            if (w.startsWith("-") && i + 1 < argv.size() - 1 && !argv.get(i + 1).startsWith("-")) {
                 w = w + " " + argv.get(++i);
             }
             m.merge(w, 1, Integer::sum);
