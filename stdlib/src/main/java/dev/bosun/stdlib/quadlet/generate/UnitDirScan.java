@@ -89,13 +89,11 @@ public final class UnitDirScan {
                 }
                 String path = GoPaths.join(dir, name);
                 log.debug("Loading source unit file " + path);
-                UnitFile f = parse(path);
+                UnitFile f = parse(path, name);
                 if (f != null) {
                     paths.put(name, path);
                     parsed.put(name, f);
                     failures.remove(name);
-                } else {
-                    failures.putIfAbsent(name, lastError());
                 }
             }
         }
@@ -109,23 +107,25 @@ public final class UnitDirScan {
         return Map.copyOf(failures);
     }
 
-    private String lastError() {
-        List<GeneratorLog.Line> lines = log.lines();
-        return lines.getLast().text();
-    }
-
     private boolean isSupported(String name) {
         UnitType t = UnitType.ofFileName(name);
         return t != null && GoPaths.ext(name).equals(t.extension()) && release.hasType(t);
     }
 
-    private UnitFile parse(String path) {
+    /** The parsed file, or null after logging Podman's error (and, for a unit file, noting it as a failure). */
+    private UnitFile parse(String path, String unitName) {
+        String reason;
         try {
             return UnitFile.parse(files.read(path));
         } catch (UnitSyntaxException e) {
-            log.error("error loading " + GoQuote.quote(path) + ", " + e.reason());
+            reason = e.reason();
         } catch (UncheckedIOException e) {
-            log.error("error loading " + GoQuote.quote(path) + ", " + e.getMessage());
+            reason = e.getMessage();
+        }
+        String error = "error loading " + GoQuote.quote(path) + ", " + reason;
+        log.error(error);
+        if (unitName != null) {
+            failures.putIfAbsent(unitName, error);
         }
         return null;
     }
@@ -149,7 +149,7 @@ public final class UnitDirScan {
         List<UnitFile> out = new ArrayList<>();
         byName.values().forEach(path -> {
             log.debug("Loading source drop-in file " + path);
-            UnitFile f = parse(path);
+            UnitFile f = parse(path, null);
             if (f != null) {
                 out.add(f);
             }
