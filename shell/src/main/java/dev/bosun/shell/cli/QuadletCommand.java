@@ -90,9 +90,9 @@ public final class QuadletCommand {
                 return ExitCodes.OK;
             }
             if (target.compareTo(PodmanVersion.parse("v", "5.3")) < 0) {
-                System.err.println("bosun quadlet generate: note: Podman " + target.shortText() + " wrote several options "
-                        + "in an older form (--name=X, --device=X, ...) and order; the command lines here use 5.3's forms "
-                        + "(keys, unit types, errors and the other lines follow " + target.shortText() + ")");
+                System.err.println("bosun quadlet generate: note: Podman " + target.shortText() + " wrote its options in "
+                        + "another order; the words follow " + target.shortText() + " (--name=X, ...), the order is 5.3's "
+                        + "(docs/quadlet.md lists what else is not modelled)");
             }
             boolean dry = dryRun || g.dryRun;
             GeneratorInvocation invocation = new GeneratorInvocation(user, dry, outputDirs, environment.get(), uid(), target,

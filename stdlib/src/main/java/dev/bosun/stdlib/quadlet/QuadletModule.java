@@ -148,7 +148,7 @@ public final class QuadletModule implements HostModule {
             + "service name and text, the podman command lines (argv by Exec key), [Install] links and warnings, or the error "
             + "that makes the generator drop the unit, in Podman's words. E.g. quadlet.generate([web, net], {podman:'5.4'}). "
             + "Podman below 4.4 (or a host podman without a generator) is an error: the units would never be read. "
-            + "For Podman before 5.3 the command lines use 5.3's option forms (docs/quadlet.md).")
+            + "For Podman before 5.3 the option words follow the release but their order is 5.3's (docs/quadlet.md).")
     public List<GeneratedUnit> generate(HostContext ctx, @Doc("a unit, or an array of units") QuadletUnits units,
                                         @Optional QuadletOptions.Generate options) {
         QuadletOptions.Generate o = options == null ? new QuadletOptions.Generate(null, null, null, null) : options;

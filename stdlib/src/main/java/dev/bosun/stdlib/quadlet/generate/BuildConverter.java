@@ -43,7 +43,7 @@ final class BuildConverter {
             c.fail(null, "neither SetWorkingDirectory, nor File key specified");
         }
         if (!file.isEmpty()) {
-            argv.add("--file", file);
+            argv.option("--file", file);
         }
         c.addPodmanArgs(argv);
         if (!context.isEmpty()) {

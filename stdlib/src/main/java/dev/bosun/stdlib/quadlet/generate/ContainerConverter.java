@@ -75,7 +75,7 @@ final class ContainerConverter {
         reload(c, name);
 
         PodmanArgv run = c.command();
-        run.add("run", "--name", name);
+        run.add("run").option("--name", name);
         if (!c.release.stopsByName()) {
             run.add("--cidfile=%t/%N.cid");
         }
@@ -93,7 +93,15 @@ final class ContainerConverter {
         } else {
             c.addStrings(run, Map.of("Entrypoint", "--entrypoint"));
         }
-        c.addStrings(run, STRING_FLAGS);
+        if (c.release.workdirFlag().equals("--workdir")) {
+            c.addStrings(run, STRING_FLAGS);
+        } else {
+            // Before 5.3: -w=DIR, written whenever the key is there.
+            Map<String, String> strings = new java.util.LinkedHashMap<>(STRING_FLAGS);
+            strings.remove("WorkingDir");
+            c.addStrings(run, strings);
+            c.lookup("WorkingDir").ifPresent(w -> run.option(c.release.workdirFlag(), w));
+        }
         c.addAllStrings(run, ALL_STRING_FLAGS);
         c.addBooleans(run, BOOL_FLAGS);
         References.networks(c, run);
@@ -121,9 +129,9 @@ final class ContainerConverter {
         security(c, run);
         devices(c, run);
         c.lookup("SeccompProfile").ifPresent(p -> run.add("--security-opt", "seccomp=" + p));
-        c.strv("DropCapability").forEach(cap -> run.add("--cap-drop", cap.toLowerCase(Locale.ROOT)));
-        c.strv("AddCapability").forEach(cap -> run.add("--cap-add", cap.toLowerCase(Locale.ROOT)));
-        c.strv("Sysctl").forEach(s -> run.add("--sysctl", s));
+        c.strv("DropCapability").forEach(cap -> run.option("--cap-drop", cap.toLowerCase(Locale.ROOT)));
+        c.strv("AddCapability").forEach(cap -> run.option("--cap-add", cap.toLowerCase(Locale.ROOT)));
+        c.strv("Sysctl").forEach(s -> run.option("--sysctl", s));
         var readOnly = c.unit.lookupBoolean(c.group, "ReadOnly");
         readOnly.ifPresent(ro -> run.addBool("--read-only", ro));
         if (c.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
@@ -141,7 +149,7 @@ final class ContainerConverter {
             if (!PORT_RANGE.matcher(port).find()) {
                 c.fail("ExposeHostPort", "invalid port format '" + port + "'");
             }
-            run.add("--expose", port);
+            run.option("--expose", port);
         }
         c.all("PublishPort").forEach(p -> run.add("--publish", p));
         c.addKeyVals(run, KEY_VAL_FLAGS);
@@ -211,10 +219,10 @@ final class ContainerConverter {
             run.add("--security-opt=no-new-privileges");
         }
         if (c.bool("SecurityLabelDisable", false)) {
-            run.add("--security-opt", "label=disable");
+            run.add("--security-opt", c.release.labelOption("disable"));
         }
         if (c.bool("SecurityLabelNested", false)) {
-            run.add("--security-opt", "label=nested");
+            run.add("--security-opt", c.release.labelOption("nested"));
         }
         String type = c.value("SecurityLabelType");
         if (!type.isEmpty()) {
@@ -243,7 +251,7 @@ final class ContainerConverter {
                     continue;
                 }
             }
-            run.add("--device", device);
+            run.option("--device", device);
         }
     }
 }

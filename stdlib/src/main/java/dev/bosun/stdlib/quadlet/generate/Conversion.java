@@ -79,7 +79,7 @@ final class Conversion {
 
     /** {@code createBasePodmanCommand}: podman, {@code --module=} per ContainersConfModule=, then GlobalArgs=. */
     PodmanArgv command() {
-        PodmanArgv argv = new PodmanArgv(options.podman());
+        PodmanArgv argv = new PodmanArgv(options.podman(), flag -> release.joinsOption(type, flag));
         for (String m : all("ContainersConfModule")) {
             argv.add("--module=" + m);
         }
@@ -91,14 +91,14 @@ final class Conversion {
         flags.forEach((key, flag) -> {
             String v = value(key);
             if (!v.isEmpty()) {
-                argv.add(flag, v);
+                argv.option(flag, v);
             }
         });
     }
 
     /** {@code lookupAndAddAllStrings}: {@code flag value} for every value of each key. */
     void addAllStrings(PodmanArgv argv, Map<String, String> flags) {
-        flags.forEach((key, flag) -> all(key).forEach(v -> argv.add(flag, v)));
+        flags.forEach((key, flag) -> all(key).forEach(v -> argv.option(flag, v)));
     }
 
     /** {@code lookupAndAddBoolean}: {@code --flag} or {@code --flag=false} for each key that is set. */

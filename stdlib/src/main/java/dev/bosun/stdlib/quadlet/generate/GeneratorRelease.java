@@ -129,6 +129,37 @@ final class GeneratorRelease {
         return since(5, 7);
     }
 
+    // ---- option forms
+
+    /** Options Podman before 5.3 wrote as one word ({@code --dns=1.1.1.1}) in every unit type. */
+    private static final java.util.Set<String> JOINED_BEFORE_5_3 = java.util.Set.of("--name", "--tz", "--device",
+            "--dns", "--dns-option", "--dns-search", "--cap-drop", "--cap-add", "--shm-size", "--entrypoint", "--sysctl",
+            "--group-add", "--expose", "--add-host", "--network", "--uidmap", "--gidmap", "--driver", "--subnet",
+            "--gateway", "--ip-range", "--ipam-driver", "--tag", "--file", "-w");
+
+    /**
+     * Whether this release writes the option as one word: before 5.3 ({@code "prefer param val over param=val"})
+     * the options above were, and so was every string option of .image and .build units.
+     */
+    boolean joinsOption(UnitType type, String flag) {
+        return !since(5, 3) && (JOINED_BEFORE_5_3.contains(flag) || type == UnitType.IMAGE || type == UnitType.BUILD);
+    }
+
+    /** The flag for WorkingDir=: {@code -w} before 5.3. */
+    String workdirFlag() {
+        return since(5, 3) ? "--workdir" : "-w";
+    }
+
+    /** 5.3: SELinux options are {@code label=disable}, {@code label=nested} (were {@code label:disable}, ...). */
+    String labelOption(String what) {
+        return (since(5, 3) ? "label=" : "label:") + what;
+    }
+
+    /** 5.3: a pod's infra container is named {@code NAME-infra}. */
+    boolean namesInfraContainer() {
+        return since(5, 3);
+    }
+
     // ---- containers and pods
 
     /** 5.6: containers and pods are addressed by name instead of through cidfiles and pod-id files. */
@@ -136,9 +167,12 @@ final class GeneratorRelease {
         return since(5, 6);
     }
 
-    /** 5.8.2: Entrypoint= is passed as {@code --entrypoint=VALUE}, an empty value included. */
+    /**
+     * Entrypoint= as {@code --entrypoint=VALUE}, an empty value included: before 5.3 and again from 5.8.2; in
+     * between as {@code --entrypoint VALUE}, only when not empty.
+     */
     boolean entrypointInOneWord() {
-        return since(5, 8, 2);
+        return !since(5, 3) || since(5, 8, 2);
     }
 
     /** 5.3: Network= may name a .container to share its network. */

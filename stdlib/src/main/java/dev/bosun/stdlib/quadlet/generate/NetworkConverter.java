@@ -24,7 +24,7 @@ final class NetworkConverter {
         PodmanArgv argv = c.command().add("network", "create", "--ignore");
         c.addBooleans(argv, BOOL_FLAGS);
         c.addStrings(argv, STRING_FLAGS);
-        c.all("DNS").forEach(d -> argv.add("--dns", d));
+        c.all("DNS").forEach(d -> argv.option("--dns", d));
         List<String> subnets = c.all("Subnet");
         List<String> gateways = c.all("Gateway");
         List<String> ranges = c.all("IPRange");
@@ -36,12 +36,12 @@ final class NetworkConverter {
                 c.fail("IPRange", "cannot set more ranges than subnets");
             }
             for (int i = 0; i < subnets.size(); i++) {
-                argv.add("--subnet", subnets.get(i));
+                argv.option("--subnet", subnets.get(i));
                 if (gateways.size() > i) {
-                    argv.add("--gateway", gateways.get(i));
+                    argv.option("--gateway", gateways.get(i));
                 }
                 if (ranges.size() > i) {
-                    argv.add("--ip-range", ranges.get(i));
+                    argv.option("--ip-range", ranges.get(i));
                 }
             }
         } else if (!ranges.isEmpty() || !gateways.isEmpty()) {

@@ -54,7 +54,10 @@ final class PodConverter {
         c.addStrings(create, STRING_FLAGS);
         c.addAllStrings(create, ALL_STRING_FLAGS);
         References.volumes(c, create);
-        create.add("--infra-name", name + "-infra", "--name", name);
+        if (c.release.namesInfraContainer()) {
+            create.add("--infra-name", name + "-infra");
+        }
+        create.option("--name", name);
         c.addPodmanArgs(create);
         c.exec("ExecStartPre", create);
 

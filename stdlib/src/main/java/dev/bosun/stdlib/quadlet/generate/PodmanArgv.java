@@ -12,9 +12,21 @@ final class PodmanArgv {
     static final Comparator<String> GO_ORDER = (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
 
     private final List<String> args = new ArrayList<>();
+    /** Options written as one word, {@code --flag=value} (Podman before 5.3); others as two words. */
+    private final java.util.function.Predicate<String> joined;
 
     PodmanArgv(String podman) {
+        this(podman, flag -> false);
+    }
+
+    PodmanArgv(String podman, java.util.function.Predicate<String> joined) {
+        this.joined = joined;
         args.add(podman);
+    }
+
+    /** An option with its value: {@code --flag value}, or {@code --flag=value} where this release wrote it so. */
+    PodmanArgv option(String flag, String value) {
+        return joined.test(flag) ? add(flag + "=" + value) : add(flag, value);
     }
 
     PodmanArgv add(String... words) {

@@ -94,7 +94,7 @@ final class References {
                     network = isContainer ? "container:" + info.resourceName() : info.resourceName();
                 }
             }
-            argv.add("--network", network);
+            argv.option("--network", network);
         }
     }
 

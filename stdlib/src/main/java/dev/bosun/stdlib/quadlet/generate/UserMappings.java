@@ -21,7 +21,11 @@ final class UserMappings {
             }
             return;
         }
-        argv.add("--user", group.isEmpty() ? user : user + ":" + group);
+        if (!group.isEmpty() && c.release.joinsOption(c.type, "--name")) {
+            argv.add("--user=" + user + ":" + group); // before 5.3, only with a group
+        } else {
+            argv.add("--user", group.isEmpty() ? user : user + ":" + group);
+        }
     }
 
     /** {@code handleUserMappings}; {@code manualRemap} says whether RemapUsers=manual is allowed. */
@@ -34,10 +38,10 @@ final class UserMappings {
         }
         List<String> uidMaps = c.strv("UIDMap");
         defined |= !uidMaps.isEmpty();
-        uidMaps.forEach(m -> argv.add("--uidmap", m));
+        uidMaps.forEach(m -> argv.option("--uidmap", m));
         List<String> gidMaps = c.strv("GIDMap");
         defined |= !gidMaps.isEmpty();
-        gidMaps.forEach(m -> argv.add("--gidmap", m));
+        gidMaps.forEach(m -> argv.option("--gidmap", m));
         String subUid = c.value("SubUIDMap");
         if (!subUid.isEmpty()) {
             argv.add("--subuidname", subUid);
@@ -76,8 +80,8 @@ final class UserMappings {
             }
             case "manual" -> {
                 if (manualRemap) {
-                    uidMaps.forEach(m -> argv.add("--uidmap", m));
-                    gidMaps.forEach(m -> argv.add("--gidmap", m));
+                    uidMaps.forEach(m -> argv.option("--uidmap", m));
+                    gidMaps.forEach(m -> argv.option("--gidmap", m));
                 } else {
                     c.fail("RemapUsers", "RemapUsers=manual is not supported");
                 }
@@ -90,7 +94,7 @@ final class UserMappings {
                 if (size > 0) {
                     opts.add("size=" + size);
                 }
-                argv.add("--userns", usernsOpts("auto", opts));
+                remapUserns(c, argv, usernsOpts("auto", opts));
             }
             case "keep-id" -> {
                 List<String> opts = new ArrayList<>();
@@ -106,9 +110,18 @@ final class UserMappings {
                     }
                     opts.add("gid=" + gidMaps.getFirst());
                 }
-                argv.add("--userns", usernsOpts("keep-id", opts));
+                remapUserns(c, argv, usernsOpts("keep-id", opts));
             }
             default -> c.fail("RemapUsers", "unsupported RemapUsers option '" + remap + "'");
+        }
+    }
+
+    /** Before 5.3 the remapped namespace was one word, {@code --userns=auto:...}. */
+    private static void remapUserns(Conversion c, PodmanArgv argv, String value) {
+        if (c.release.joinsOption(c.type, "--name")) {
+            argv.add("--userns=" + value);
+        } else {
+            argv.add("--userns", value);
         }
     }
 

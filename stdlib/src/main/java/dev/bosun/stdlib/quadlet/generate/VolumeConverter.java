@@ -17,7 +17,7 @@ final class VolumeConverter {
         c.lookup("GID").ifPresent(gid -> argv.add("--gid", gid));
         String driver = c.lookup("Driver").orElse(null);
         if (driver != null) {
-            argv.add("--driver", driver);
+            argv.option("--driver", driver);
         }
         StringBuilder opts = new StringBuilder();
         if ("image".equals(driver)) {

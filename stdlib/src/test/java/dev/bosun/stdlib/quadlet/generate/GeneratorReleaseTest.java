@@ -125,6 +125,22 @@ class GeneratorReleaseTest {
     }
 
     @Test
+    void beforeFiveThreeManyOptionsWereOneWord() {
+        String unit = "[Container]\nImage=quay.io/x/y\nDNS=1.1.1.1\nAddDevice=/dev/fuse\nWorkingDir=/srv\nUser=app\nGroup=app\n"
+                + "Network=host\nSecurityLabelDisable=true\nPidsLimit=100\n";
+        List<String> old = generate("5.2", "w.container", unit).argv().get("ExecStart");
+        assertTrue(old.containsAll(List.of("--name=systemd-%N", "--dns=1.1.1.1", "--device=/dev/fuse", "-w=/srv",
+                "--user=app:app", "--network=host", "label:disable", "--pids-limit", "100")), old.toString());
+        List<String> now = generate("5.3", "w.container", unit).argv().get("ExecStart");
+        assertTrue(now.containsAll(List.of("--name", "systemd-%N", "--dns", "1.1.1.1", "--device", "/dev/fuse", "--workdir",
+                "/srv", "--user", "app:app", "--network", "host", "label=disable")), now.toString());
+        List<String> pod = generate("5.2", "p.pod", "[Pod]\n").argv().get("ExecStartPre");
+        assertEquals("--name=systemd-p", pod.getLast());
+        assertFalse(pod.contains("--infra-name"));
+        assertTrue(generate("5.2", "n.network", "[Network]\nSubnet=10.0.0.0/24\n").argv().get("ExecStart").contains("--subnet=10.0.0.0/24"));
+    }
+
+    @Test
     void csvAndEscapesAreGos() throws GoCsv.CsvException {
         assertEquals(List.of(List.of("type=bind", "dst=/a,b", "x")), GoCsv.readAll("type=bind,\"dst=/a,b\",x", ','));
         assertEquals("type=bind,\"dst=/a,b\",\"q\"\"x\"", GoCsv.writeRecord(List.of("type=bind", "dst=/a,b", "q\"x")));
