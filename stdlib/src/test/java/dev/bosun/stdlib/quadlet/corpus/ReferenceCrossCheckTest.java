@@ -42,6 +42,34 @@ class ReferenceCrossCheckTest {
         crossCheck(ReferenceGenerator.of("trixie"));
     }
 
+    /**
+     * The acceptance example: {@code QUADLET_UNIT_DIRS=x bosun quadlet generate -dryrun} on a container, a network
+     * and a volume prints the services Podman 5.8's generator prints, up to option order.
+     */
+    @Test
+    void dryRunPrintsWhatPodman58Prints() throws IOException {
+        ReferenceGenerator podman = ReferenceGenerator.of("sid");
+        Path dir = Files.createDirectories(tmp.resolve("units"));
+        Files.writeString(dir.resolve("web.container"), "[Unit]\nDescription=web\n[Container]\nImage=docker.io/library/nginx:1.27\n"
+                + "Network=web.network\nVolume=data.volume:/usr/share/nginx/html:ro\nPublishPort=8080:80\nEnvironment=TZ=UTC A=1\n"
+                + "Label=app=web\nAddCapability=NET_ADMIN\nHealthCmd=/bin/true\n[Install]\nWantedBy=default.target\n");
+        Files.writeString(dir.resolve("web.network"), "[Network]\nSubnet=10.89.0.0/24\nGateway=10.89.0.1\nLabel=app=web\n");
+        Files.writeString(dir.resolve("data.volume"), "[Volume]\nLabel=app=web\nUser=1000\n");
+        for (boolean user : new boolean[] {false, true}) {
+            String ours = new dev.bosun.stdlib.quadlet.generate.GeneratorInvocation(user, true, List.of(),
+                    Map.of("QUADLET_UNIT_DIRS", dir.toString(), "PODMAN", CorpusHarness.PODMAN), 0, podman.version(), "bosun")
+                    .run(new dev.bosun.stdlib.quadlet.generate.LocalSourceFiles(), p -> true).stdout();
+            String theirs = podman.dryRun(dir, user);
+            List<String> a = List.of(ours.split("(?m)^(?=---)"));
+            List<String> b = List.of(theirs.split("(?m)^(?=---)"));
+            assertTrue(a.size() == 3 && b.size() == 3, ours + "\n---- Podman:\n" + theirs);
+            for (int i = 0; i < 3; i++) {
+                String why = a.get(i).equals(b.get(i)) ? null : compare(a.get(i), b.get(i));
+                assertTrue(why == null, why);
+            }
+        }
+    }
+
     /** A case: the file under test and what is staged with it. */
     private record Case(String file, List<String> dependencies) {
     }
