@@ -59,7 +59,7 @@ public class CorpusBench {
         }
     }
 
-    private static Path corpusDir() {
+    static Path corpusDir() {
         String prop = System.getProperty("bosun.corpus");
         if (prop != null) {
             return Path.of(prop);

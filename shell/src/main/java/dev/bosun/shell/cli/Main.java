@@ -62,6 +62,7 @@ public final class Main {
         SUBCOMMANDS.put("ops", OpsCommand.class);
         SUBCOMMANDS.put("types", TypesCommand.class);
         SUBCOMMANDS.put("kvm", KvmCommand.class);
+        SUBCOMMANDS.put("quadlet", QuadletCommand.class);
         SUBCOMMANDS.put("plugins", PluginsCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);
         SUBCOMMANDS.put("scratch-root", ScratchRootCommand.class);

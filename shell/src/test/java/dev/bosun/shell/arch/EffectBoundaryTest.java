@@ -48,6 +48,8 @@ class EffectBoundaryTest {
             entry("dev.bosun.stdlib.effect.LinuxFiles$H", "the effect layer: the FFM bindings of the Linux *at file calls"
                     + " (openat2, statx, renameat, unlinkat, ...) that every Fs operation runs on"),
             entry("dev.bosun.stdlib.effect.DeviceCalls", "the effect layer: the FFM calls (openat2, statx, ioctl) of Devices probes"),
+            entry("dev.bosun.stdlib.quadlet.generate.OutputDir",
+                    "the Quadlet generator's output directory: a systemd generator writes before state or audit exist"),
             entry("dev.bosun.shell.repl.Repl", "creates the directory of the REPL history file, the user's own, not the host's"));
 
     @TempDir

@@ -11,8 +11,4 @@ package dev.bosun.stdlib.quadlet;
  * @param maps       what the key becomes on the podman command line
  */
 public record KeyInfo(String name, ValueKind kind, boolean deprecated, boolean in5_4, boolean in5_8, String maps) {
-    /** The oldest Podman release line of Bosun's key table that knows the key. */
-    public PodmanVersion since() {
-        return in5_4 ? PodmanVersion.V5_4 : in5_8 ? PodmanVersion.V5_8 : PodmanVersion.V6_0;
-    }
 }

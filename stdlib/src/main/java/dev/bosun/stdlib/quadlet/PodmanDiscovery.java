@@ -1,11 +1,19 @@
 package dev.bosun.stdlib.quadlet;
 
+import dev.bosun.api.BosunException;
 import dev.bosun.api.Command;
 import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
+import dev.bosun.stdlib.quadlet.generate.QuadletGenerator;
 
-/** The Podman version units are validated for by default: the installed one, else the newest Bosun knows. */
+import java.util.List;
+
+/** The Podman version units are generated and validated for: the one asked for, else the installed one, else the newest Bosun knows. */
 public final class PodmanDiscovery {
+    /** Where Podman packages install the generator (the binary, and systemd's link to it). */
+    static final List<String> GENERATOR_PATHS = List.of("/usr/libexec/podman/quadlet",
+            "/usr/lib/systemd/system-generators/podman-system-generator");
+
     private PodmanDiscovery() {
     }
 
@@ -13,16 +21,43 @@ public final class PodmanDiscovery {
         if (requested != null) {
             return PodmanVersion.parse("podman", requested);
         }
-        if (ctx.exec().available("podman")) {
-            ExecResult r = ctx.exec().run(Command.of("podman", "--version").readOnly().unchecked());
-            if (r.ok()) {
-                try {
-                    return PodmanVersion.parse("podman", r.stdout().strip());
-                } catch (RuntimeException e) {
-                    // An unrecognised version string is no reason to fail; fall back to the table's version.
-                }
-            }
+        PodmanVersion installed = installed(ctx);
+        return installed != null ? installed : PodmanVersion.NEWEST;
+    }
+
+    /**
+     * The release to generate for; an error when that Podman has no generator: below 4.4, or (when no version was
+     * asked for) a host whose Podman package lacks it. Either way the units would never be read.
+     */
+    public static PodmanVersion generatorTarget(HostContext ctx, String requested) {
+        PodmanVersion installed = requested == null ? installed(ctx) : null;
+        PodmanVersion v = requested != null ? PodmanVersion.parse("podman", requested)
+                : installed != null ? installed : PodmanVersion.NEWEST;
+        if (v.compareTo(QuadletGenerator.FIRST_RELEASE) < 0) {
+            throw new BosunException("Podman " + v.shortText() + (installed != null ? " on this host" : "")
+                    + " has no Quadlet generator (it came with Podman " + QuadletGenerator.FIRST_RELEASE.shortText()
+                    + "): the units would never be read");
         }
-        return PodmanVersion.NEWEST;
+        if (installed != null && GENERATOR_PATHS.stream().noneMatch(p -> ctx.fs().exists(p))) {
+            throw new BosunException("Podman " + installed.shortText() + " on this host has no Quadlet generator (none of "
+                    + String.join(", ", GENERATOR_PATHS) + " exists): the units would never be read");
+        }
+        return v;
+    }
+
+    /** The installed podman's version, or null when there is none (or it says something unreadable). */
+    private static PodmanVersion installed(HostContext ctx) {
+        if (!ctx.exec().available("podman")) {
+            return null;
+        }
+        ExecResult r = ctx.exec().run(Command.of("podman", "--version").readOnly().unchecked());
+        if (!r.ok()) {
+            return null;
+        }
+        try {
+            return PodmanVersion.parse("podman", r.stdout().strip());
+        } catch (RuntimeException e) {
+            return null; // an unrecognised version string is no reason to fail
+        }
     }
 }

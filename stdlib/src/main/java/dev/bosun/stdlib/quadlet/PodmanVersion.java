@@ -7,14 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Podman version to validate against. Bosun's key table knows three release lines (5.4, 5.8, 6.0);
- * any other version is judged by the newest line not newer than it, so keys are never assumed to
- * exist before Bosun knows they do. Versions before 5.4 are judged as 5.4 (the validator says so), and
- * versions before 4.4 have no Quadlet at all.
+ * A Podman version to generate and validate for. The generator knows every release line from 4.4 (the first
+ * with Quadlet) to 6.0-dev ({@code generate.GeneratorRelease}); a version between lines is judged by the
+ * newest line not newer than it, one newer than 6.0 as 6.0.
  */
 public record PodmanVersion(int major, int minor, int patch) implements Comparable<PodmanVersion> {
-    /** Quadlet arrived in Podman 4.4; an older Podman (Debian 12 has 4.3.1) ships no generator at all. */
-    public static final PodmanVersion FIRST_QUADLET = new PodmanVersion(4, 4, 0);
     public static final PodmanVersion V5_4 = new PodmanVersion(5, 4, 0);
     public static final PodmanVersion V5_8 = new PodmanVersion(5, 8, 0);
     public static final PodmanVersion V6_0 = new PodmanVersion(6, 0, 0);
@@ -31,17 +28,6 @@ public record PodmanVersion(int major, int minor, int patch) implements Comparab
         }
         return new PodmanVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-    }
-
-    /** True when the key exists in this version according to the key table. */
-    public boolean knows(KeyInfo key) {
-        if (compareTo(V6_0) >= 0) {
-            return true;
-        }
-        if (compareTo(V5_8) >= 0) {
-            return key.in5_8();
-        }
-        return key.in5_4();
     }
 
     public String shortText() {

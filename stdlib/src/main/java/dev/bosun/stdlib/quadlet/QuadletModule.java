@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet;
 
 import dev.bosun.api.Check;
+import dev.bosun.api.Fs;
 import dev.bosun.api.Doc;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.HostModule;
@@ -13,6 +14,13 @@ import dev.bosun.stdlib.quadlet.bundle.QuadletBundle;
 import dev.bosun.stdlib.quadlet.check.Finding;
 import dev.bosun.stdlib.quadlet.check.QuadletValidator;
 import dev.bosun.stdlib.quadlet.check.ValidationTarget;
+import dev.bosun.stdlib.quadlet.generate.GeneratedUnit;
+import dev.bosun.stdlib.quadlet.generate.GeneratorLog;
+import dev.bosun.stdlib.quadlet.generate.GeneratorOptions;
+import dev.bosun.stdlib.quadlet.generate.HostSourceFiles;
+import dev.bosun.stdlib.quadlet.generate.QuadletGenerator;
+import dev.bosun.stdlib.quadlet.generate.SourceUnit;
+import dev.bosun.stdlib.quadlet.generate.UnitDirScan;
 import dev.bosun.stdlib.quadlet.install.InstallResult;
 import dev.bosun.stdlib.quadlet.install.InstalledUnit;
 import dev.bosun.stdlib.quadlet.install.QuadletDir;
@@ -36,8 +44,9 @@ import java.util.List;
 import java.util.Set;
 
 /** The {@code quadlet} module: build, parse, render, validate and install Podman Quadlet units and bundles. */
-@Module(name = "quadlet", doc = "Podman Quadlet units: typed builders, an exact parser and renderer, validation per "
-        + "Podman version, install into a user's Quadlet directory, and .quadlets bundles.")
+@Module(name = "quadlet", doc = "Podman Quadlet units: typed builders, an exact parser and renderer, Podman's generator "
+        + "(the services and podman command lines a unit becomes, for Podman 4.4 to 6.0), validation as its verdict, install "
+        + "into a user's Quadlet directory, and .quadlets bundles.")
 public final class QuadletModule implements HostModule {
 
     @Op(doc = "A .container unit from its keys, e.g. quadlet.container({name:'web', image:'docker.io/library/nginx:1.27', "
@@ -120,9 +129,10 @@ public final class QuadletModule implements HostModule {
         return unit.text();
     }
 
-    @Op(doc = "Checks a unit as Podman's generator would: unknown keys (Podman's wording), keys newer than the target "
-            + "Podman, value kinds, required keys, [Service]/[Unit] rules, deprecated keys, Bosun's own checks. Returns "
-            + "findings {severity, key, line, message}; empty means valid.")
+    @Op(doc = "Checks a unit with Podman's generator for the target Podman: every error the generator would raise (the "
+            + "first is the one Podman prints) and its warnings, in Podman's words (by: 'podman'), then Bosun's own checks "
+            + "(by: 'bosun': values Podman misreads, deprecated keys, systemd mistakes). References to other units are "
+            + "checked when options.units names the neighbours. Returns findings {severity, key, line, message, by}; empty means valid.")
     public List<Finding> validate(HostContext ctx, @Doc("the unit") QuadletUnit unit, @Optional QuadletOptions.Validate options) {
         QuadletOptions.Validate o = options == null ? new QuadletOptions.Validate(null, null) : options;
         Set<String> units = null;
@@ -132,6 +142,45 @@ public final class QuadletModule implements HostModule {
         }
         return QuadletValidator.validate(unit.file(), unit.type(), unit.fileName(),
                 new ValidationTarget(PodmanDiscovery.target(ctx, o.podman()), units));
+    }
+
+    @Op(doc = "What Podman's Quadlet generator makes of the units, converted together as the generator does: per unit the "
+            + "service name and text, the podman command lines (argv by Exec key), [Install] links and warnings, or the error "
+            + "that makes the generator drop the unit, in Podman's words. E.g. quadlet.generate([web, net], {podman:'5.4'}). "
+            + "Podman below 4.4 (or a host podman without a generator) is an error: the units would never be read. "
+            + "For Podman before 5.3 the option words follow the release but their order is 5.3's (docs/quadlet.md).")
+    public List<GeneratedUnit> generate(HostContext ctx, @Doc("a unit, or an array of units") QuadletUnits units,
+                                        @Optional QuadletOptions.Generate options) {
+        QuadletOptions.Generate o = options == null ? new QuadletOptions.Generate(null, null, null, null) : options;
+        String dir = o.dir() != null ? o.dir() : o.user() ? "/etc/containers/systemd/users" : "/etc/containers/systemd";
+        List<SourceUnit> sources = new ArrayList<>();
+        for (QuadletUnit u : units.units()) {
+            sources.add(new SourceUnit(u.fileName(), Fs.join(dir, u.fileName()), u.file(), List.of()));
+        }
+        return generator(ctx, o).generate(sources, new GeneratorLog());
+    }
+
+    @Op(name = "generateDir", doc = "Runs Podman's Quadlet generator over a unit directory and its subdirectories as "
+            + "QUADLET_UNIT_DIRS=path would (drop-in directories included) and returns what quadlet.generate returns, plus "
+            + "an entry with the error for each unit file that cannot be read. Reads only; symlinks are not followed.")
+    public List<GeneratedUnit> generateDir(HostContext ctx, @Doc("absolute directory") String path,
+                                           @Optional QuadletOptions.Generate options) {
+        QuadletOptions.absolutePath("path", path);
+        QuadletOptions.Generate o = options == null ? new QuadletOptions.Generate(null, null, null, null) : options;
+        QuadletGenerator generator = generator(ctx, o);
+        GeneratorLog log = new GeneratorLog();
+        UnitDirScan scan = new UnitDirScan(new HostSourceFiles(ctx.fs()), generator.version(), log).add(path, null);
+        List<SourceUnit> sources = scan.load();
+        List<GeneratedUnit> out = new ArrayList<>();
+        scan.failures().forEach((name, error) -> out.add(new GeneratedUnit(name, null, null, null, null, null, error, null, null)));
+        out.addAll(generator.generate(sources, log));
+        return out;
+    }
+
+    private static QuadletGenerator generator(HostContext ctx, QuadletOptions.Generate o) {
+        PodmanVersion v = PodmanDiscovery.generatorTarget(ctx, o.podman());
+        return new QuadletGenerator(new GeneratorOptions(o.podmanPath(), o.user(), v,
+                p -> p.startsWith("/") && ctx.fs().exists(p)));
     }
 
     @Op(mutates = true, doc = "Installs a unit into the user's Quadlet directory (~/.config/containers/systemd, or "

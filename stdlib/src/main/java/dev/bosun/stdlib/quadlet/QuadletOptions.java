@@ -1,6 +1,8 @@
 package dev.bosun.stdlib.quadlet;
 
+import dev.bosun.api.Check;
 import dev.bosun.api.Doc;
+import dev.bosun.api.InvalidValueException;
 import dev.bosun.api.Optional;
 
 import java.util.List;
@@ -17,6 +19,30 @@ public final class QuadletOptions {
     @Doc("Options of quadlet.validate.")
     public record Validate(@Optional @Doc("Podman version to check against, e.g. 5.4; default: the installed podman, else 6.0") String podman,
                            @Optional @Doc("file names of the units installed next to it; when given, references to other units are checked") List<String> units) {
+    }
+
+    @Doc("Options of quadlet.generate and quadlet.generateDir.")
+    public record Generate(@Optional @Doc("Podman release to generate for, e.g. 5.4 (4.4 to 6.0); default: the installed podman, else 6.0") String podman,
+                           @Optional @Doc("rootless, as Podman's -user generator (default false)") Boolean user,
+                           @Optional @Doc("absolute directory the units are read from, for SourcePath= and relative paths (generate only); "
+                                   + "default /etc/containers/systemd, rootless /etc/containers/systemd/users") String dir,
+                           @Optional @Doc("podman path written as word 0 of every command, as PODMAN= (default /usr/bin/podman)") String podmanPath) {
+        public Generate {
+            user = user != null && user;
+            if (dir != null) {
+                absolutePath("dir", dir);
+            }
+            if (podmanPath != null) {
+                absolutePath("podmanPath", podmanPath);
+            }
+        }
+    }
+
+    static void absolutePath(String param, String path) {
+        Check.singleLine(param, path);
+        if (!path.startsWith("/") || path.indexOf('\0') >= 0) {
+            throw new InvalidValueException(param, Check.quote(path) + " must be an absolute path");
+        }
     }
 
     @Doc("Options of quadlet.install.")

@@ -21,7 +21,8 @@ class GeneratorRulesTest {
     void remapUidOrGidWithoutRemapUsers() {
         assertEquals(List.of("UidMap set without RemapUsers"), errors(UnitType.CONTAINER, "Image=localhost/bb\nRemapUid=0:1000:1"));
         assertEquals(List.of("GidMap set without RemapUsers"), errors(UnitType.POD, "RemapGid=0:1000:1"));
-        assertEquals(List.of("UidMap set without RemapUsers"), errors(UnitType.KUBE, "Yaml=/k.yml\nRemapUid=1\nRemapGid=1"));
+        assertEquals("UidMap set without RemapUsers", errors(UnitType.KUBE, "Yaml=/k.yml\nRemapUid=1\nRemapGid=1").getFirst(),
+                "Podman stops at its first error, which is the first Bosun lists");
         assertEquals(List.of(), errors(UnitType.CONTAINER, "Image=localhost/bb\nRemapUsers=auto\nRemapUid=0:1000:1"));
         assertEquals(List.of(), errors(UnitType.CONTAINER, "Image=localhost/bb\nRemapUid=0:1000:1\nRemapUid="), "cleared");
         assertEquals(List.of("RemapUsers=keep-id supports only a single value for UID mapping"),
@@ -44,7 +45,9 @@ class GeneratorRulesTest {
 
     @Test
     void setWorkingDirectoryTakesWhatTheUnitTypeSupports() {
-        assertEquals(List.of("unsupported value for WorkingDirectory: /srv"), errors(UnitType.KUBE, "Yaml=/k.yml\nSetWorkingDirectory=/srv"));
+        // Podman's message ends in a blank (fmt.Errorf("unsupported value for %s: %s ", ...)); compared stripped.
+        assertEquals(List.of("unsupported value for WorkingDirectory: /srv"), errors(UnitType.KUBE, "Yaml=/k.yml\nSetWorkingDirectory=/srv")
+                .stream().map(String::strip).toList());
         assertEquals(List.of("SetWorkingDirectory=file is only supported in .build files"),
                 errors(UnitType.KUBE, "Yaml=/k.yml\nSetWorkingDirectory=file"));
         assertEquals(List.of(), errors(UnitType.KUBE, "Yaml=/k.yml\nSetWorkingDirectory=Unit"));
@@ -70,8 +73,10 @@ class GeneratorRulesTest {
     void mountsNameTheirTypeAndGiveTheirSourceAValue() {
         String format = "incorrect mount format: should be --mount type=<bind|glob|tmpfs|volume>,[src=<host-dir|volume-name>,]target=<ctr-dir>[,options]";
         assertEquals(List.of(format), errors(UnitType.CONTAINER, "Image=localhost/bb\nMount=source=/a,target=/b"));
-        // A literal quote (\" in the line) inside an unquoted CSV field: Go's csv reader refuses the record.
-        assertEquals(List.of(format), errors(UnitType.CONTAINER, "Image=localhost/bb\nMount=type=bind,src=\\\"/a,target=/b"));
+        // A literal quote (\" in the line) inside an unquoted CSV field: Go's csv reader refuses the record, with its
+        // own words in 5.4's source (FindMountType returns the csv error as it is).
+        assertEquals(List.of("parse error on line 1, column 15: bare \" in non-quoted-field"),
+                errors(UnitType.CONTAINER, "Image=localhost/bb\nMount=type=bind,src=\\\"/a,target=/b"));
         assertEquals(List.of(), errors(UnitType.CONTAINER, "Image=localhost/bb\nMount=type=bind,\\\"src=/a,b\\\",target=/b"),
                 "a quoted CSV field may hold a comma");
         assertEquals(List.of("source parameter does not include a value"),
@@ -81,18 +86,17 @@ class GeneratorRulesTest {
     }
 
     @Test
-    void aPodmanWithoutQuadletIsAnErrorAndOneOlderThanTheKeyTableAWarning() {
+    void aPodmanWithoutQuadletIsAnError() {
         UnitFile f = UnitFile.parse("[Container]\nImage=localhost/bb\n");
         List<Finding> debian12 = QuadletValidator.validate(f, UnitType.CONTAINER, "web.container",
                 new ValidationTarget(PodmanVersion.parse("podman", "podman version 4.3.1"), null));
         assertEquals(1, debian12.size(), debian12.toString());
         assertEquals(Severity.ERROR, debian12.getFirst().severity());
-        assertTrue(debian12.getFirst().message().startsWith("Podman 4.3.1 has no Quadlet generator"), debian12.toString());
+        assertTrue(debian12.getFirst().message().startsWith("Podman 4.3 has no Quadlet generator"), debian12.toString());
+        // 4.4 to 5.3 are generated for as those releases (quadlet generate notes what is not modelled before 5.3).
         List<Finding> old = QuadletValidator.validate(f, UnitType.CONTAINER, "web.container",
                 new ValidationTarget(PodmanVersion.parse("podman", "5.0"), null));
-        assertEquals(1, old.size(), old.toString());
-        assertEquals(Severity.WARNING, old.getFirst().severity());
-        assertTrue(old.getFirst().message().contains("checks as for 5.4"), old.toString());
+        assertTrue(old.stream().noneMatch(x -> x.severity() == Severity.ERROR), old.toString());
     }
 
     private static List<String> errors(UnitType type, String body) {

@@ -1,5 +1,6 @@
 package dev.bosun.stdlib.quadlet;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -9,35 +10,50 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Podman's quadlet test corpus, found next to the repository ({@code <repo>/../shared/quadlet-corpus});
- * maven runs tests in the module directory, so both {@code ../shared} and {@code ../../shared} are tried.
+ * Podman's quadlet test corpus at {@code ../shared/quadlet-corpus} relative to the repository root (CI runs
+ * with {@code shared/} beside the clone). The root is found from the working directory (maven runs tests in
+ * the module directory). Without the corpus the tests fail in CI ({@code CI} set) and skip elsewhere.
  */
-final class QuadletCorpus {
+public final class QuadletCorpus {
     private QuadletCorpus() {
     }
 
-    static Path shared() {
+    /** The repository root: the nearest directory up from the working directory with mvnw and .mvn. */
+    public static Path repositoryRoot() {
         Path cwd = Path.of("").toAbsolutePath();
         for (Path p = cwd; p != null; p = p.getParent()) {
-            Path s = p.resolve("shared");
-            if (Files.isDirectory(s.resolve("quadlet-corpus")) && Files.exists(s.resolve("quadlet-corpus-manifest.json"))) {
-                return s;
+            if (Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve(".mvn"))) {
+                return p;
             }
         }
-        Assumptions.abort("the Podman quadlet corpus was not found as shared/quadlet-corpus in a parent of " + cwd);
+        throw new IllegalStateException("no repository root (a directory with mvnw and .mvn) above " + cwd);
+    }
+
+    /** {@code <root>/../shared}, or the test fails (in CI) or is skipped (elsewhere) with the reason. */
+    public static Path shared() {
+        Path s = repositoryRoot().resolveSibling("shared").normalize();
+        if (Files.isDirectory(s.resolve("quadlet-corpus")) && Files.isRegularFile(s.resolve("quadlet-corpus-manifest.json"))) {
+            return s;
+        }
+        String reason = "the Podman quadlet corpus is missing: expected " + s.resolve("quadlet-corpus") + " and "
+                + s.resolve("quadlet-corpus-manifest.json") + " beside the repository";
+        if (System.getenv("CI") != null) {
+            Assertions.fail(reason + " (CI is set, so this is a failure, not a skip)");
+        }
+        Assumptions.abort(reason);
         return null;
     }
 
-    static Path dir() {
+    public static Path dir() {
         return shared().resolve("quadlet-corpus");
     }
 
-    static Path manifest() {
+    public static Path manifest() {
         return shared().resolve("quadlet-corpus-manifest.json");
     }
 
     /** Every unit and drop-in file of the corpus (not NOTICE). */
-    static List<Path> files() throws IOException {
+    public static List<Path> files() throws IOException {
         Path d = dir();
         try (Stream<Path> w = Files.walk(d)) {
             return w.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("NOTICE")).sorted().toList();

@@ -93,7 +93,7 @@ class QuadletInstallTest {
             QuadletUnit bad = q.parse(null, "[Container]\nImage=quay.io/x/y\nReloadCmd=/bin/true\n", new QuadletOptions.Parse("r.container"));
             BosunException e = assertThrows(BosunException.class, () -> q.install(ctx, "web", bad, new QuadletOptions.Install(null, null, "5.4")));
             assertEquals("r.container line 3: unsupported key 'ReloadCmd' in group 'Container' (Podman 5.4 does not know ReloadCmd=; "
-                    + "it needs Podman 5.8) (Podman 5.4 would reject it; nothing was installed)", e.getMessage());
+                    + "it needs Podman 5.5) (Podman 5.4 would reject it; nothing was installed)", e.getMessage());
             InvalidValueException iv = assertThrows(InvalidValueException.class, () -> q.install(ctx, "nobody-here", web(), null));
             assertTrue(iv.getMessage().startsWith("user \"nobody-here\" must be a user in /etc/passwd"), iv.getMessage());
             iv = assertThrows(InvalidValueException.class, () -> q.read(ctx, "web", "../x.container"));
@@ -129,7 +129,7 @@ class QuadletInstallTest {
             // A reference to a unit that is not there is refused before anything is written.
             e = assertThrows(BosunException.class, () -> q.bundleInstall(ctx, "web",
                     "# FileName=api\n[Container]\nImage=docker.io/x/api:1\nNetwork=missing.network\n", null));
-            assertTrue(e.getMessage().contains("requested Quadlet source missing.network was not found"), e.getMessage());
+            assertTrue(e.getMessage().contains("requested Quadlet unit missing.network was not found"), e.getMessage());
             String exported = q.bundleExport(ctx, "web");
             assertEquals(3, q.bundleParse(null, exported).size());
             assertTrue(q.bundleInstall(ctx, "web", exported, null).stream().noneMatch(InstallResult::changed));

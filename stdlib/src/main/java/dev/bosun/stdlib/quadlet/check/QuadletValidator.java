@@ -1,27 +1,25 @@
 package dev.bosun.stdlib.quadlet.check;
 
-import dev.bosun.stdlib.quadlet.KeyInfo;
 import dev.bosun.stdlib.quadlet.PodmanVersion;
 import dev.bosun.stdlib.quadlet.QuadletKeys;
 import dev.bosun.stdlib.quadlet.UnitType;
-import dev.bosun.stdlib.quadlet.spec.Uint32;
-import dev.bosun.stdlib.quadlet.unit.UnitEntry;
+import dev.bosun.stdlib.quadlet.generate.GeneratorOptions;
+import dev.bosun.stdlib.quadlet.generate.Problem;
+import dev.bosun.stdlib.quadlet.generate.QuadletGenerator;
+import dev.bosun.stdlib.quadlet.generate.SourceUnit;
 import dev.bosun.stdlib.quadlet.unit.UnitFile;
-import dev.bosun.stdlib.quadlet.unit.WordSplitter;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Checks a unit the way Podman's generator would, before a daemon-reload finds out: keys of the own
- * section and {@code [Quadlet]} (unknown, too new for the target version, deprecated), how each value
- * is read, the per-type rules ({@link TypeRules}), the rules on systemd sections ({@link ServiceRules})
- * and references to other units ({@link ReferenceRules}).
+ * Validation is the generator's verdict: the unit is converted by Bosun's implementation of Podman's
+ * generator for the target Podman release, going on past each error, so every error the generator would
+ * raise is reported (the first one is what Podman prints), with Podman's wording, and so are its warnings.
+ * Bosun's own checks ({@link BosunRules}) follow, marked {@code by: "bosun"}.
  */
 public final class QuadletValidator {
-    private static final Set<String> BOOL_WORDS = Set.of("1", "yes", "true", "on", "0", "no", "false", "off");
+    private static final String UNIT_DIR = "/etc/containers/systemd";
 
     private QuadletValidator() {
     }
@@ -29,91 +27,51 @@ public final class QuadletValidator {
     public static List<Finding> validate(UnitFile file, UnitType type, String fileName, ValidationTarget target) {
         Findings out = new Findings();
         PodmanVersion v = target.podman();
-        if (v.compareTo(PodmanVersion.FIRST_QUADLET) < 0) {
-            out.error(null, null, "Podman " + v + " has no Quadlet generator (Quadlet arrived in Podman "
-                    + PodmanVersion.FIRST_QUADLET.shortText() + "): systemd would never read " + fileName);
-        } else if (v.compareTo(PodmanVersion.V5_4) < 0) {
-            out.warning(null, null, "Bosun knows Quadlet keys from Podman " + PodmanVersion.V5_4.shortText()
-                    + " on; for Podman " + v.shortText() + " it checks as for " + PodmanVersion.V5_4.shortText()
-                    + ", so a key that arrived after " + v.shortText() + " is not flagged");
+        if (v.compareTo(QuadletGenerator.FIRST_RELEASE) < 0) {
+            out.bosunError(null, null, "Podman " + v.shortText() + " has no Quadlet generator (Quadlet came with Podman "
+                    + QuadletGenerator.FIRST_RELEASE.shortText() + "): " + fileName + " would never be read");
+            return out.list();
         }
-        if (type == UnitType.ARTIFACT && v.compareTo(PodmanVersion.V5_8) < 0) {
-            out.error(null, null, ".artifact units need Podman 5.8 or newer; Podman " + v.shortText() + " ignores " + fileName);
+        PodmanVersion typeSince = QuadletGenerator.since(type);
+        if (v.compareTo(typeSince) < 0) {
+            out.bosunError(null, null, "Podman " + v.shortText() + " does not read " + type.extension() + " files (they "
+                    + "came with Podman " + typeSince.shortText() + "): " + fileName + " would never be read");
+            return out.list();
         }
-        checkKeys(file, type.section(), QuadletKeys.get().keys(type), type, v, out);
-        checkKeys(file, QuadletKeys.QUADLET_SECTION, QuadletKeys.get().quadletKeys(), type, v, out);
-        TypeRules.check(file, type, fileName, v, out);
-        ServiceRules.check(file, type, out);
+        List<SourceUnit> neighbours = null;
         if (target.units() != null) {
-            ReferenceRules.check(file, type, target.units(), v, out);
+            neighbours = new ArrayList<>();
+            for (String name : target.units()) {
+                if (!name.equals(fileName) && UnitType.ofFileName(name) != null) {
+                    neighbours.add(new SourceUnit(name, "", new UnitFile(List.of()), List.of()));
+                }
+            }
         }
+        // The unit is judged as if it sat in the system Quadlet directory (SetWorkingDirectory=unit needs a path);
+        // the path is not part of the findings.
+        String path = UNIT_DIR + "/" + fileName;
+        QuadletGenerator generator = new QuadletGenerator(new GeneratorOptions(null, false, v, null));
+        QuadletGenerator.Verdicts verdicts = generator.check(new SourceUnit(fileName, path, file, List.of()), neighbours);
+        for (Problem p : verdicts.errors()) {
+            String m = p.message().endsWith(" in " + path) ? p.message().substring(0, p.message().length() - path.length() - 4)
+                    : p.message();
+            out.podman(Severity.ERROR, p.key(), p.line(), m + newerKeyHint(type, p, v));
+        }
+        for (Problem p : verdicts.warnings()) {
+            String m = p.message().startsWith("Warning: ") ? p.message().substring("Warning: ".length()) : p.message();
+            out.podman(Severity.WARNING, p.key(), p.line(), m);
+        }
+        BosunRules.check(file, type, QuadletKeys.get().keys(type), target.units(), out);
         return out.list();
     }
 
-    private static void checkKeys(UnitFile file, String group, Map<String, KeyInfo> keys, UnitType type,
-                                  PodmanVersion v, Findings out) {
-        Set<String> seen = new HashSet<>();
-        for (UnitEntry e : file.entries(group)) {
-            if (!seen.add(e.key())) {
-                continue;
-            }
-            KeyInfo info = keys.get(e.key());
-            if (info == null) {
-                out.error(e.key(), e, "unsupported key '" + e.key() + "' in group '" + group + "'");
-                continue;
-            }
-            if (!v.knows(info)) {
-                out.error(e.key(), e, "unsupported key '" + e.key() + "' in group '" + group + "' (Podman "
-                        + v.shortText() + " does not know " + e.key() + "=; it needs Podman " + info.since().shortText() + ")");
-                continue;
-            }
-            if (info.deprecated()) {
-                out.warning(e.key(), e, "key " + e.key() + " in group '" + group + "' is deprecated");
-            }
-            checkKind(file, group, info, type, out);
+    /** For a key a later Podman knows: which release it needs (Podman itself just calls it unsupported). */
+    private static String newerKeyHint(UnitType type, Problem p, PodmanVersion v) {
+        if (p.key() == null || !p.message().startsWith("unsupported key '")) {
+            return "";
         }
-    }
-
-    /** Values Podman reads differently from what the writer probably meant. */
-    private static void checkKind(UnitFile file, String group, KeyInfo info, UnitType type, Findings out) {
-        String k = info.name();
-        switch (info.kind()) {
-            case BOOL -> file.lastEntry(group, k).ifPresent(e -> {
-                String val = UnitFile.unquoteString(e.value());
-                if (!BOOL_WORDS.contains(val.toLowerCase(java.util.Locale.ROOT))) {
-                    out.warning(k, e, k + "=" + val + " is not a boolean; Podman reads it as false");
-                }
-            });
-            case UINT32 -> file.lastEntry(group, k).ifPresent(e -> {
-                String val = UnitFile.unquoteString(e.value());
-                // A volume's User=/Group= also take names (Podman resolves them with LookupUID/LookupGID).
-                boolean names = type == UnitType.VOLUME && val.matches("[A-Za-z_][A-Za-z0-9_.-]*");
-                if (!val.isEmpty() && !names && Uint32.parse(val) == null) {
-                    out.warning(k, e, k + "=" + val + " is not a number from 0 to 4294967295; Podman ignores it");
-                }
-            });
-            case MULTI_STRV -> split(file, group, k, WordSplitter.STRV, "Podman ignores the rest of this value", out);
-            case MULTI_ARGS -> split(file, group, k, WordSplitter.ARGS, "Podman silently drops this entry", out);
-            case MULTI_KEYVAL -> split(file, group, k, WordSplitter.ARGS, "Podman skips this entry", out);
-            case LAST_ARGS -> file.lastEntry(group, k).ifPresent(e -> {
-                try {
-                    WordSplitter.ARGS.split(e.value());
-                } catch (WordSplitter.SplitException ex) {
-                    out.warning(k, e, k + "=" + e.value() + ": " + ex.getMessage());
-                }
-            });
-            default -> {
-            }
-        }
-    }
-
-    private static void split(UnitFile file, String group, String k, WordSplitter splitter, String consequence, Findings out) {
-        for (UnitEntry e : file.lookupAllEntries(group, k)) {
-            try {
-                splitter.split(e.value());
-            } catch (WordSplitter.SplitException ex) {
-                out.warning(k, e, k + "=" + e.value() + ": " + ex.getMessage() + "; " + consequence);
-            }
-        }
+        PodmanVersion since = QuadletGenerator.since(type, p.key());
+        return since == null ? "" : " (Podman " + v.shortText() + " does not know " + p.key() + "=; it needs Podman "
+                + since.shortText() + ")";
     }
 }

@@ -1,0 +1,33 @@
+package dev.bosun.stdlib.quadlet.generate;
+
+import java.util.Map;
+
+/** {@code .image} → a oneshot {@code podman image pull}. */
+final class ImageConverter {
+    private static final Map<String, String> STRING_FLAGS = ContainerConverter.ordered(
+            "Arch", "--arch", "AuthFile", "--authfile", "CertDir", "--cert-dir", "Creds", "--creds",
+            "DecryptionKey", "--decryption-key", "OS", "--os", "Policy", "--policy", "Variant", "--variant",
+            "Retry", "--retry", "RetryDelay", "--retry-delay");
+    private static final Map<String, String> BOOL_FLAGS = ContainerConverter.ordered(
+            "AllTags", "--all-tags", "TLSVerify", "--tls-verify");
+
+    private ImageConverter() {
+    }
+
+    static void convert(Conversion c) {
+        ServiceSkeleton.start(c);
+        String image = c.value("Image");
+        if (image.isEmpty()) {
+            c.fail(null, "no Image key specified");
+        }
+        PodmanArgv argv = c.command().add("image", "pull");
+        c.addStrings(argv, STRING_FLAGS);
+        c.addBooleans(argv, BOOL_FLAGS);
+        c.addPodmanArgs(argv);
+        argv.add(image);
+        c.exec("ExecStart", argv);
+        OneshotService.defaults(c.service, true);
+        String tag = c.value("ImageTag");
+        c.info.resourceName(tag.isEmpty() ? image : tag);
+    }
+}
