@@ -37,7 +37,7 @@ final class GeneratedServices {
         GeneratorLog log = new GeneratorLog();
         QuadletGenerator generator = new QuadletGenerator(new GeneratorOptions(null, !owner.isRoot(), podman,
                 p -> p.startsWith("/") && ctx.fs().exists(p)));
-        UnitDirScan scan = new UnitDirScan(new HostSourceFiles(ctx.fs()), generator.version(), log).add(dir, null);
+        UnitDirScan scan = new UnitDirScan(new ReadableSourceFiles(new HostSourceFiles(ctx.fs())), generator.version(), log).add(dir, null);
         for (GeneratedUnit g : generator.generate(scan.load(), log)) {
             out.bySource.put(g.source(), g);
         }
