@@ -27,7 +27,9 @@ import java.util.Set;
  * where the word ends: at its closing quote when it is quoted or sits inside a quoted word; at the end of
  * the line when the name starts the line (an environment file or ini line); otherwise at white space, a
  * quote, {@code ,}, {@code ;} or {@code &}. A unit's {@code Secret=} entry names a Podman secret as its
- * source: the source is masked and the options kept ({@code Secret=***,type=env,target=DB_PASSWORD}).
+ * source: the source is masked and the options kept ({@code Secret=***,type=env,target=DB_PASSWORD}); so is
+ * the source of the {@code --secret} argument that entry becomes in a podman command line
+ * ({@code --secret ***,type=env,target=DB_PASSWORD}, also {@code --secret=***}).
  */
 public final class Secrets {
     /** What a secret value is replaced with. */
@@ -119,7 +121,8 @@ public final class Secrets {
         return masked.startsWith(prefix) ? masked.substring(prefix.length()) : MASK;
     }
 
-    private static String maskLine(String line) {
+    private static String maskLine(String text) {
+        String line = maskSecretArgument(text);
         StringBuilder out = new StringBuilder(line.length());
         int copied = 0;
         int i = 0;
@@ -165,6 +168,35 @@ public final class Secrets {
         }
         out.append(line, copied, line.length());
         return out.toString();
+    }
+
+    /** A podman {@code --secret SOURCE[,options]} (or {@code --secret=}) word with its source masked. */
+    private static String maskSecretArgument(String line) {
+        int at = line.indexOf("--secret");
+        if (at < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        int copied = 0;
+        while (at >= 0) {
+            int from = at + "--secret".length();
+            boolean word = (at == 0 || isBlank(line.charAt(at - 1)) || line.charAt(at - 1) == '"' || line.charAt(at - 1) == '\'')
+                    && from < line.length() && (line.charAt(from) == '=' || line.charAt(from) == ' ');
+            if (word) {
+                int start = from + 1;
+                int end = start;
+                while (end < line.length() && !isBlank(line.charAt(end)) && "\"',\n\r".indexOf(line.charAt(end)) < 0) {
+                    end++;
+                }
+                if (end > start) {
+                    out.append(line, copied, start).append(MASK);
+                    copied = end;
+                }
+                from = Math.max(from, end);
+            }
+            at = line.indexOf("--secret", from);
+        }
+        return out.append(line, copied, line.length()).toString();
     }
 
     /** Where the value starting at {@code from} ends, by the rule of the class comment. */

@@ -39,6 +39,10 @@ class SecretsTest {
         assertEquals("Environment=TZ=UTC LANG=C", Secrets.maskText("Environment=TZ=UTC LANG=C"));
         assertEquals("Secret=***,type=env,target=DB_PASSWORD",
                 Secrets.maskText("Secret=pgpass,type=env,target=DB_PASSWORD"));
+        // The same source in the podman command line Podman's generator makes of that entry.
+        assertEquals("ExecStart=/usr/bin/podman run -d --secret ***,type=env,target=DB_PASSWORD --secret=*** img",
+                Secrets.maskText("ExecStart=/usr/bin/podman run -d --secret pgpass,type=env,target=DB_PASSWORD --secret=db img"));
+        assertEquals("--secrets x --no-secret y", Secrets.maskText("--secrets x --no-secret y"));
         assertEquals("[Container]\nImage=x\nEnvironment=A=1 \\\n  API_KEY=*** \\\n  B=2\n",
                 Secrets.maskText("[Container]\nImage=x\nEnvironment=A=1 \\\n  API_KEY=abc \\\n  B=2\n"));
     }

@@ -185,7 +185,8 @@ public final class QuadletModule implements HostModule {
 
     @Op(mutates = true, doc = "Installs a unit into the user's Quadlet directory (~/.config/containers/systemd, or "
             + "/etc/containers/systemd for root): validated first, written atomically, owned by the user, mode 0644. "
-            + "Refuses to overwrite a different file unless replace:true. Same content again: changed:false.")
+            + "Refuses to overwrite a different file unless replace:true. Same content again: changed:false. The plan notes the "
+            + "diff of the service Podman's generator will write for it at daemon-reload (-user for a user).")
     public InstallResult install(HostContext ctx, @Doc("user name") String user, @Doc("the unit") QuadletUnit unit,
                                  @Optional QuadletOptions.Install options) {
         QuadletOptions.Install o = options == null ? new QuadletOptions.Install(null, null, null) : options;
@@ -245,7 +246,8 @@ public final class QuadletModule implements HostModule {
     }
 
     @Op(name = "bundle.install", mutates = true, doc = "Installs every unit of a .quadlets bundle for the user, all or "
-            + "nothing: a bundle with any grammar error, invalid unit or (without replace:true) conflicting file installs nothing.")
+            + "nothing: a bundle with any grammar error, invalid unit or (without replace:true) conflicting file installs nothing. "
+            + "As with install, the plan notes each changed unit's generated service diff.")
     public List<InstallResult> bundleInstall(HostContext ctx, @Doc("user name") String user, @Doc("bundle text") String text,
                                              @Optional QuadletOptions.BundleInstall options) {
         QuadletOptions.BundleInstall o = options == null ? new QuadletOptions.BundleInstall(null, null) : options;

@@ -115,6 +115,67 @@ class QuadletInstallTest {
         assertFalse(Files.exists(root.path(DIR + "/web.container")));
     }
 
+    /** The generated-service notes of the plan, by target. */
+    private static List<dev.bosun.api.Change> generatedNotes(LocalHostContext ctx) {
+        return ctx.plan().changes().stream().filter(c -> c.kind() == dev.bosun.api.Change.Kind.NOTE
+                && c.target().endsWith(" (generated)")).toList();
+    }
+
+    @Test
+    void planShowsTheGeneratedServiceDiffAndAConvergedInstallPlansNothing() throws Exception {
+        QuadletOptions.Install v54 = new QuadletOptions.Install(null, true, "5.4");
+        try (LocalHostContext ctx = root.context(true)) {
+            q.install(ctx, "web", web(), v54);
+            List<dev.bosun.api.Change> notes = generatedNotes(ctx);
+            assertEquals(1, notes.size(), notes.toString());
+            dev.bosun.api.Change n = notes.getFirst();
+            assertEquals("web.service (generated)", n.target());
+            assertEquals("web.service as Podman's generator will write it at daemon-reload", n.summary());
+            assertTrue(n.diff().startsWith("--- /dev/null\n+++ b/run/user/" + uid + "/systemd/generator/web.service\n"), n.diff());
+            assertTrue(n.diff().contains("\n+ExecStart=/usr/bin/podman run --name systemd-%N "), n.diff());
+            // A user's unit is generated as the user's generator (-user) writes it.
+            assertTrue(n.diff().contains("\n+After=podman-user-wait-network-online.service\n"), n.diff());
+            assertTrue(n.diff().contains("+SourcePath=" + DIR + "/web.container\n"), n.diff());
+            assertTrue(n.diff().contains("--publish 8080:80"), n.diff());
+        }
+        try (LocalHostContext ctx = root.context(false)) {
+            q.install(ctx, "web", web(), v54);
+            assertEquals(1, generatedNotes(ctx).size());
+            int size = ctx.plan().size();
+            // Same unit again: nothing written, nothing noted.
+            assertFalse(q.install(ctx, "web", web(), v54).changed());
+            assertEquals(size, ctx.plan().size());
+
+            QuadletUnit newer = q.parse(null, "[Container]\nImage=docker.io/library/nginx:1.28\nPublishPort=8080:80\n",
+                    new QuadletOptions.Parse("web.container"));
+            q.install(ctx, "web", newer, v54);
+            List<dev.bosun.api.Change> notes = generatedNotes(ctx);
+            assertEquals(2, notes.size(), notes.toString());
+            String diff = notes.getLast().diff();
+            assertTrue(diff.startsWith("--- a/run/user/" + uid + "/systemd/generator/web.service\n"), diff);
+            assertTrue(diff.lines().anyMatch(l -> l.startsWith("-ExecStart=") && l.endsWith("docker.io/library/nginx:1.27")), diff);
+            assertTrue(diff.lines().anyMatch(l -> l.startsWith("+ExecStart=") && l.endsWith("docker.io/library/nginx:1.28")), diff);
+            assertFalse(diff.contains("SourcePath"), "only the changed lines and their context: " + diff);
+            // Notes are no changes: the result still says what was written.
+            assertFalse(q.install(ctx, "web", newer, v54).changed());
+        }
+    }
+
+    @Test
+    void bundleInstallNotesEachChangedServiceAndRootUnitsAreGeneratedForTheSystem() throws Exception {
+        String bundle = "# FileName=web\n[Container]\nImage=docker.io/x/web:1\nNetwork=web.network\n---\n"
+                + "# FileName=web\n[Network]\nNetworkName=front\n";
+        try (LocalHostContext ctx = root.context(true)) {
+            q.bundleInstall(ctx, "root", bundle, new QuadletOptions.BundleInstall(null, "5.4"));
+            List<dev.bosun.api.Change> notes = generatedNotes(ctx);
+            assertEquals(List.of("web.service (generated)", "web-network.service (generated)"),
+                    notes.stream().map(dev.bosun.api.Change::target).toList());
+            // The container's --network is the network unit's name, read from its neighbour in the directory.
+            assertTrue(notes.getFirst().diff().contains("+++ b/run/systemd/generator/web.service\n"), notes.getFirst().diff());
+            assertTrue(notes.getFirst().diff().contains("--network front"), notes.getFirst().diff());
+        }
+    }
+
     @Test
     void bundleInstallIsAllOrNothing() throws Exception {
         String ok = "# FileName=web\n[Container]\nImage=docker.io/x/web:1\nNetwork=web.network\nVolume=data.volume:/data\n---\n"

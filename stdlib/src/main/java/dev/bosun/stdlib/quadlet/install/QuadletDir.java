@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.install;
 
 import dev.bosun.api.BosunException;
+import dev.bosun.api.Change;
 import dev.bosun.api.Check;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
@@ -28,7 +29,8 @@ import java.util.Set;
 /**
  * One user's Quadlet directory: install (validate everything first, then write each file atomically,
  * owned by the user, mode 0644), list, read, remove. A set of units is installed all or nothing:
- * every check for every unit passes before the first file is written.
+ * every check for every unit passes before the first file is written. The plan then shows, as notes, the
+ * diff of each changed unit's service as Podman's generator will write it at daemon-reload.
  */
 public final class QuadletDir {
     static final int FILE_MODE = 0644;
@@ -59,6 +61,7 @@ public final class QuadletDir {
         present.addAll(byFile.keySet());
         Map<String, List<Finding>> warnings = new LinkedHashMap<>();
         List<String> writes = new ArrayList<>();
+        List<String> changing = new ArrayList<>();
         for (QuadletUnit u : byFile.values()) {
             List<Finding> findings = QuadletValidator.validate(u.file(), u.type(), u.fileName(), new ValidationTarget(podman, present));
             for (Finding f : findings) {
@@ -79,7 +82,12 @@ public final class QuadletDir {
                 throw new BosunException(path + " exists and is a " + st.type() + ", not a file; remove it first (nothing was installed)");
             }
             writes.add(path);
+            if (!u.text().equals(existing)) {
+                changing.add(u.fileName());
+            }
         }
+        // What the generator made of the directory before, for the plan's notes (a converged install reads nothing more).
+        GeneratedServices servicesBefore = changing.isEmpty() ? null : GeneratedServices.of(ctx, dir, owner, podman);
         ensureDir();
         List<InstallResult> results = new ArrayList<>();
         int i = 0;
@@ -89,6 +97,15 @@ public final class QuadletDir {
             ctx.fs().write(path, u.text().getBytes(StandardCharsets.UTF_8),
                     WriteOptions.mode(FILE_MODE).withOwner(owner.uid(), owner.gid()));
             results.add(new InstallResult(path, ctx.plan().size() != before, warnings.get(u.fileName())));
+        }
+        if (servicesBefore != null) {
+            GeneratedServices after = GeneratedServices.of(ctx, dir, owner, podman);
+            for (String name : changing) {
+                Change note = after.noteSince(servicesBefore, name);
+                if (note != null) {
+                    ctx.plan().record(note);
+                }
+            }
         }
         return results;
     }
