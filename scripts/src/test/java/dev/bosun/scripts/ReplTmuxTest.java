@@ -137,12 +137,13 @@ class ReplTmuxTest {
         return tmux("capture-pane", "-p", "-t", session);
     }
 
+    /** One tmux server per test JVM: other test runs on the machine (or a person's tmux) never share it. */
+    private static final String SOCKET = "bosun-repl-test-" + ProcessHandle.current().pid();
+
     private static String tmux(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("tmux");
-        // A server of its own: a test elsewhere (or a person) running tmux on the default socket cannot
-        // kill or disturb this one.
-        cmd.addAll(List.of("-L", "bosun-repl-test"));
+        cmd.addAll(List.of("-L", SOCKET));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
