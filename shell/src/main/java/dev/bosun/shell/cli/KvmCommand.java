@@ -69,7 +69,11 @@ public final class KvmCommand {
                 status = r.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
             } catch (OpFailure e) {
                 status = e.kind() == OpFailure.Kind.BAD_INPUT ? ExitCodes.USAGE : Failures.FAILURE;
-                say(g, report, e.op(), e.getMessage());
+                if (g.json) {
+                    report.error(Failures.describe(e, System.err, g.verbose, false));
+                } else {
+                    System.err.println("bosun: " + e.getMessage());
+                }
             } catch (BosunException e) {
                 status = Failures.FAILURE;
                 say(g, report, "kvm.check", "kvm.check: " + e.getMessage());

@@ -26,9 +26,14 @@ public final class Failures {
 
     /**
      * A failure as a command reports it: the exit status, the operation at fault when one is known, and the
-     * one-line message without the "bosun: " prefix (null for a clean {@code exit(0)}).
+     * parameter at fault when the failure says (an {@link dev.bosun.api.InvalidValueException} reached as such;
+     * a script's JS error does not carry it), and the one-line message without the "bosun: " prefix (null for a
+     * clean {@code exit(0)}).
      */
-    public record Failure(int status, String op, String message) {
+    public record Failure(int status, String op, String param, String message) {
+        Failure(int status, String op, String message) {
+            this(status, op, null, message);
+        }
     }
 
     /** Prints the failure and returns the exit status for it. */
@@ -87,7 +92,10 @@ public final class Failures {
         }
         if (t instanceof BosunException be) {
             say.accept(line("bosun: " + be.getMessage()));
-            return new Failure(FAILURE, t instanceof OpFailure f ? f.op() : null, line(String.valueOf(be.getMessage())));
+            String param = be instanceof dev.bosun.api.InvalidValueException iv ? iv.parameter()
+                    : be.getCause() instanceof dev.bosun.api.InvalidValueException cause ? cause.parameter() : null;
+            return new Failure(FAILURE, t instanceof OpFailure f ? f.op() : null, param,
+                    line(String.valueOf(be.getMessage())));
         }
         String msg = line("internal error: " + t);
         say.accept("bosun: " + msg + (verbose ? "" : " (run with -v for the stack trace)"));

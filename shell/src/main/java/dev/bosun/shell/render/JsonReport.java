@@ -79,7 +79,7 @@ public final class JsonReport {
     /** The failure as {@link Failures} describes it; a clean exit (status 0, no message) is none. */
     public void error(Failures.Failure f) {
         if (f.message() != null) {
-            error(f.op(), null, f.message());
+            error(f.op(), f.param(), f.message());
         }
     }
 

@@ -113,6 +113,16 @@ class JsonOutputTest {
     }
 
     @Test
+    void aRefusedArgumentNamesTheOperationAndTheParameter() {
+        CliRunner.Result r = CliRunner.run("--json", "kvm", "check", "--user", "Bad/1");
+        assertEquals(2, r.status(), r.out());
+        JsonNode error = JsonContract.document(r.out()).get("error");
+        assertEquals("kvm.check", error.get("op").asText(), r.out());
+        assertEquals("user", error.get("param").asText(), r.out());
+        assertTrue(error.get("message").asText().startsWith("kvm.check: user \"Bad/1\" must match"), r.out());
+    }
+
+    @Test
     void listingsAreDocuments() {
         JsonContract.document(CliRunner.run("--json", "--no-plugins", "ops", "host").out());
         CliRunner.Result plugins = CliRunner.run("--json", "--plugins", root.toString(), "plugins", "list");
