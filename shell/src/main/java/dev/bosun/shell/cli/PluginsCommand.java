@@ -205,7 +205,8 @@ public final class PluginsCommand implements Runnable {
             try {
                 String text = new Invocation(ctx, warn).run(op, true, args, () -> work.apply(ctx, warn));
                 if (g.json) {
-                    report.result(text);
+                    // Under -n the work's line says what would be done; the plan says it, the result is none.
+                    report.result(g.dryRun ? null : text);
                 } else if (g.dryRun) {
                     PlanPrinter.print(ctx.plan().changes(), true, System.out);
                 } else {

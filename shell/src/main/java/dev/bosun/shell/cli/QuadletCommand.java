@@ -86,7 +86,13 @@ public final class QuadletCommand {
                         + "(it came with Podman 4.4): the units would never be read");
             }
             if (version) {
-                System.out.println(GeneratorInvocation.versionText(target));
+                if (g.json) {
+                    JsonReport report = new JsonReport();
+                    report.result(GeneratorInvocation.versionText(target));
+                    report.write(System.out);
+                } else {
+                    System.out.println(GeneratorInvocation.versionText(target));
+                }
                 return ExitCodes.OK;
             }
             if (target.compareTo(PodmanVersion.parse("v", "5.3")) < 0) {

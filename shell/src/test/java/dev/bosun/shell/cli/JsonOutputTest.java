@@ -149,6 +149,8 @@ class JsonOutputTest {
         CliRunner.Result gen = CliRunner.run("--json", "quadlet", "generate", "-dryrun");
         assertEquals(0, gen.status(), gen.err());
         assertEquals(1, JsonContract.result(gen.out()).size(), gen.out());
+        assertEquals("5.4.2", JsonContract.result(CliRunner.run("--json", "quadlet", "generate", "--podman", "5.4.2",
+                "-version").out()).asText());
     }
 
     @Test
