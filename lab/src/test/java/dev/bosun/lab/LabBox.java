@@ -1,7 +1,6 @@
 package dev.bosun.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opentest4j.TestAbortedException;
 
 import java.io.BufferedReader;
@@ -30,7 +29,6 @@ public final class LabBox implements AutoCloseable {
     /** A guard against a hung lab/run, not a measurement: the first boot also builds the box (minutes). */
     private static final long BOOT_GUARD_MINUTES = 20;
     private static final long COMMAND_GUARD_SECONDS = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final Process process;
@@ -171,7 +169,7 @@ public final class LabBox implements AutoCloseable {
         return exec(argv);
     }
 
-    /** {@code bosun --json [options] -e EXPR}, which must succeed; its result as JSON. */
+    /** {@code bosun --json [options] -e EXPR}, which must succeed; its result (checked against docs/json.md's contract). */
     public JsonNode eval(String expr, String... options) throws IOException, InterruptedException {
         List<String> a = new ArrayList<>(List.of("--json"));
         a.addAll(List.of(options));
@@ -181,7 +179,7 @@ public final class LabBox implements AutoCloseable {
         if (!r.ok()) {
             throw new AssertionError("in box " + name + ": " + r);
         }
-        return JSON.readTree(r.out());
+        return dev.bosun.shell.render.JsonContract.result(r.out());
     }
 
     /**

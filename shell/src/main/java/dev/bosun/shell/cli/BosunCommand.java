@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
         description = {"A scriptable shell for hosts that run rootless containers.",
             "Without a command: the interactive REPL (or, with piped input, run stdin as a script)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:an operation or the script failed", "2:usage error"})
+        exitCodeList = {"0:success (with -n --detailed-exitcode: the plan has no changes)",
+            "1:an operation or the script failed", "2:usage error",
+            "3:with -n --detailed-exitcode: the plan has changes"})
 public final class BosunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -42,7 +44,7 @@ public final class BosunCommand implements Callable<Integer> {
         try (OpeningTerminal terminal = OpeningTerminal.start()) {
             java.io.PrintStream console = new java.io.PrintStream(terminal.output(), true,
                     java.nio.charset.StandardCharsets.UTF_8);
-            try (Launch launch = Launch.open(global, console, console, "repl", null, List.of())) {
+            try (Launch launch = Launch.interactive(global, console)) {
                 Repl repl = new Repl(terminal.get(), launch.session, global.json, global.dryRun);
                 Timings.mark("terminal opened");
                 return repl.run();

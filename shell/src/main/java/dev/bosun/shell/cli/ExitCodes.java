@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
+    /** With --dry-run --detailed-exitcode: the plan has changes (the host is not converged). */
+    public static final int CHANGES = 3;
     /** Interrupted by Ctrl-C (128 + SIGINT). */
     public static final int INTERRUPTED = 130;
 

@@ -1,6 +1,8 @@
 package dev.bosun.shell.cli;
 
+import dev.bosun.api.Change;
 import dev.bosun.shell.ops.ModuleRegistry;
+import dev.bosun.shell.render.JsonReport;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import picocli.CommandLine.Option;
@@ -10,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Options every bosun command takes, before or after the subcommand. */
 public final class GlobalOptions {
@@ -21,8 +24,13 @@ public final class GlobalOptions {
             description = "Plan only: print the changes (with diffs) and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON.")
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print one JSON document on stdout: ok, result, plan, warnings, error (docs/json.md).")
     boolean json;
+
+    @Option(names = "--detailed-exitcode", scope = ScopeType.INHERIT,
+            description = "With --dry-run: exit 0 when the plan has no changes (notes do not count), 3 when it has.")
+    boolean detailedExitcode;
 
     @Option(names = "--state", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "State database (default: /var/lib/bosun/bosun.db for root, "
@@ -54,13 +62,42 @@ public final class GlobalOptions {
      * The host context of a command on {@code root} (null: /): the state database of --state, dry-run, and
      * --no-audit, which is said here, once, on err.
      */
-    LocalHostContext host(Path root, String source, PrintStream err) {
+    LocalHostContext host(Path root, String source, Consumer<String> warn) {
+        if (detailedExitcode && !dryRun) {
+            throw new UsageException("--detailed-exitcode needs --dry-run (-n): it tells whether the plan has changes");
+        }
         LocalHostContext host = LocalHostContext.open(root, dryRun, state, source);
         if (noAudit) {
             host.withoutAudit();
-            err.println("bosun: warning: --no-audit: the changes of this run are not recorded in the audit trail");
+            warn.accept("--no-audit: the changes of this run are not recorded in the audit trail");
         }
         return host;
+    }
+
+    /** Where warnings go: into the document under --json, else a "bosun: warning:" line on {@code err}. */
+    Consumer<String> warnings(JsonReport report, PrintStream err) {
+        return json ? report::warn : w -> err.println("bosun: warning: " + w);
+    }
+
+    /**
+     * Ends a command that prints no JS results: under --json writes the document (with this plan) on
+     * {@code out}, and returns the exit status ({@link #exitStatus}).
+     */
+    int finish(JsonReport report, int status, List<Change> plan, PrintStream out) {
+        if (json) {
+            report.plan(plan);
+            report.write(out);
+        }
+        return exitStatus(status, plan);
+    }
+
+    /**
+     * The exit status of a command that ended with {@code status} and this plan: under --detailed-exitcode a
+     * successful dry-run whose plan has a change (a note is not one) exits {@link ExitCodes#CHANGES}.
+     */
+    int exitStatus(int status, List<Change> plan) {
+        boolean changes = plan.stream().anyMatch(c -> c.kind() != Change.Kind.NOTE);
+        return status == ExitCodes.OK && detailedExitcode && dryRun && changes ? ExitCodes.CHANGES : status;
     }
 
     /** The built-in modules plus, unless --no-plugins, the plugins; skipped plugins are reported on err. */

@@ -1,12 +1,12 @@
 package dev.bosun.shell.cli;
 
 import dev.bosun.api.BosunException;
-import dev.bosun.shell.js.JsonCodec;
 import dev.bosun.shell.ops.Invocation;
 import dev.bosun.shell.ops.ModuleRegistry;
 import dev.bosun.shell.ops.OpFailure;
 import dev.bosun.shell.ops.OpInfo;
 import dev.bosun.shell.render.Failures;
+import dev.bosun.shell.render.JsonReport;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import dev.bosun.stdlib.kvm.KvmCheckResult;
 import dev.bosun.stdlib.kvm.KvmModule;
@@ -46,25 +46,46 @@ public final class KvmCommand {
         public Integer call() throws Exception {
             GlobalOptions g = kvm.parent.global;
             AlternateRoot.check(g.root);
-            try (LocalHostContext ctx = g.host(g.root, "kvm check", System.err)) {
+            JsonReport report = new JsonReport();
+            int status;
+            List<dev.bosun.api.Change> plan = List.of();
+            try (LocalHostContext ctx = g.host(g.root, "kvm check", g.warnings(report, System.err))) {
                 OpInfo check = new ModuleRegistry().add(new KvmModule(), "stdlib").ops().stream()
                         .filter(o -> o.name().equals("check")).findFirst().orElseThrow();
                 Map<String, Object> options = new LinkedHashMap<>();
                 options.put("user", user);
-                KvmCheckResult r = (KvmCheckResult) new Invocation(ctx, w -> System.err.println("bosun: warning: " + w))
+                KvmCheckResult r = (KvmCheckResult) new Invocation(ctx, g.warnings(report, System.err))
                         .call(check, List.of(options));
+                plan = ctx.plan().changes();
                 if (g.json) {
-                    System.out.println(JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
+                    report.result(r);
+                    if (!r.ok()) {
+                        report.error("kvm.check", null, "KVM is not usable (the failed checks and their remedies are "
+                                + "in result)");
+                    }
                 } else {
                     System.out.print(KvmReport.render(r));
                 }
-                return r.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+                status = r.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
             } catch (OpFailure e) {
-                System.err.println("bosun: " + e.getMessage());
-                return e.kind() == OpFailure.Kind.BAD_INPUT ? ExitCodes.USAGE : Failures.FAILURE;
+                status = e.kind() == OpFailure.Kind.BAD_INPUT ? ExitCodes.USAGE : Failures.FAILURE;
+                if (g.json) {
+                    report.error(Failures.describe(e, System.err, g.verbose, false));
+                } else {
+                    System.err.println("bosun: " + e.getMessage());
+                }
             } catch (BosunException e) {
-                System.err.println("bosun: kvm.check: " + e.getMessage());
-                return Failures.FAILURE;
+                status = Failures.FAILURE;
+                say(g, report, "kvm.check", "kvm.check: " + e.getMessage());
+            }
+            return g.finish(report, status, plan, System.out);
+        }
+
+        private static void say(GlobalOptions g, JsonReport report, String op, String message) {
+            if (g.json) {
+                report.error(op, null, message);
+            } else {
+                System.err.println("bosun: " + message);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.bosun.shell.js.Session;
 import dev.bosun.shell.ops.ModuleRegistry;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.shell.render.Failures;
+import dev.bosun.shell.render.JsonReport;
 import dev.bosun.shell.render.PlanPrinter;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import org.graalvm.polyglot.Value;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * What every command that runs JS shares: the module registry (stdlib and plugins), the host
  * context for the global options, a session, printing of results and plans, and the mapping of
- * failures to one-line messages and exit codes.
+ * failures to one-line messages and exit codes. Under --json all of it goes into one {@link JsonReport}
+ * on stdout, and what a script prints goes to stderr, so that stdout holds the document and nothing else.
  */
 final class Launch implements AutoCloseable {
     final GlobalOptions options;
@@ -26,10 +28,14 @@ final class Launch implements AutoCloseable {
     final ModuleRegistry registry;
     final LocalHostContext host;
     final Session session;
+    final JsonReport report = new JsonReport();
+    /** Under --json, except in the interactive REPL: the output is one document. */
+    private final boolean document;
 
     private Launch(GlobalOptions options, PrintStream out, PrintStream err, String source, Path scriptDir,
-                   List<String> args) {
+                   List<String> args, boolean interactive) {
         this.options = options;
+        this.document = options.json && !interactive;
         this.out = out;
         this.err = err;
         Timings.mark("command line parsed");
@@ -37,33 +43,51 @@ final class Launch implements AutoCloseable {
         Timings.mark("modules and plugins registered");
         this.registry = plugins.registry();
         AlternateRoot.check(options.root);
-        this.host = options.host(options.root, source, err);
+        this.host = options.host(options.root, source, warnings());
         if (options.verbose) {
             host.plan().onChange(c -> err.println(PlanPrinter.line(c)));
         }
         Timings.mark("host context opened");
-        this.session = new Session(registry, host, new Session.Options(out, err, scriptDir, args, options.verbose));
+        this.session = new Session(registry, host, new Session.Options(document ? err : out, err, scriptDir, args,
+                options.verbose));
+        session.onWarning(warnings());
         Timings.mark("JS session ready");
         if (options.jit && !"GraalVM CE".equals(JsEngine.implementation())) {
-            err.println("bosun: warning: --jit asked for the optimizing compiler, but the engine runs '"
+            warnings().accept("--jit asked for the optimizing compiler, but the engine runs '"
                     + JsEngine.implementation() + "' (start bosun through the launcher with --jit)");
         }
     }
 
     static Launch open(GlobalOptions options, PrintStream out, PrintStream err, String source, Path scriptDir,
                        List<String> args) {
-        return new Launch(options, out, err, source, scriptDir, args);
+        return new Launch(options, out, err, source, scriptDir, args, false);
     }
 
-    /** Prints a result as a table/block, or JSON with --json. */
+    /** For the interactive REPL: --json formats each result, and warnings stay lines on the terminal. */
+    static Launch interactive(GlobalOptions options, PrintStream console) {
+        return new Launch(options, console, console, "repl", null, List.of(), true);
+    }
+
+    private java.util.function.Consumer<String> warnings() {
+        return document ? report::warn : w -> err.println("bosun: warning: " + w);
+    }
+
+    /** Prints a result as a table/block; under --json it becomes the document's result. */
     void printResult(Value v) {
-        session.print(v, options.json, out);
+        if (!document) {
+            session.print(v, options.json, out);
+        } else if (v != null && !(v.isNull() && "undefined".equals(v.toString()))) {
+            Value text = session.jsonStringify(v, false);
+            report.resultJson(text.isString() ? text.asString() : null);
+        }
     }
 
-    /** Under dry-run the plan is the output that matters; with --json it goes to stderr to keep stdout JSON. */
+    /** Under dry-run the plan is the output that matters (under --json it is in the document, dry-run or not). */
     void printPlanIfDryRun() {
-        if (options.dryRun) {
-            PlanPrinter.print(host.plan().changes(), true, options.json ? err : out);
+        if (document) {
+            report.plan(host.plan().changes());
+        } else if (options.dryRun) {
+            PlanPrinter.print(host.plan().changes(), true, out);
         }
     }
 
@@ -75,7 +99,8 @@ final class Launch implements AutoCloseable {
 
     /**
      * Runs a command's JS work the way every command does: print the result (when asked), turn a failure
-     * into one line and its exit status, and under dry-run print the plan either way.
+     * into one line and its exit status, under dry-run print the plan either way, and under --json print the
+     * one document. With --detailed-exitcode a dry-run that plans changes exits 3.
      */
     int execute(Work work, boolean printResult) throws java.io.IOException {
         int status = ExitCodes.OK;
@@ -89,12 +114,17 @@ final class Launch implements AutoCloseable {
             status = fail(e);
         }
         printPlanIfDryRun();
-        return status;
+        if (document) {
+            report.write(out);
+        }
+        return options.exitStatus(status, host.plan().changes());
     }
 
-    /** One line for a failure, and the exit code it means. */
+    /** One line for a failure (in the document under --json), and the exit code it means. */
     int fail(Throwable t) {
-        return Failures.report(t, err, options.verbose);
+        Failures.Failure f = Failures.describe(t, err, options.verbose, !document);
+        report.error(f);
+        return f.status();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bosun.shell.cli;
 
 import dev.bosun.shell.js.JsEngine;
+import dev.bosun.shell.render.JsonReport;
 import picocli.CommandLine;
 
 import java.util.LinkedHashMap;
@@ -100,17 +101,54 @@ public final class Main {
     public static int run(String... args) {
         Timings.mark("main");
         CommandLine cl = commandLine(args);
+        boolean json = asksForJson(args);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
-            if (e instanceof UsageException) {
-                line.getErr().println("bosun: " + e.getMessage());
-                return ExitCodes.USAGE;
+            int status = e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+            String message = e instanceof UsageException || e.getMessage() != null ? e.getMessage() : e.toString();
+            if (json) {
+                usageDocument(message, line.getOut());
+            } else {
+                line.getErr().println("bosun: " + message);
             }
-            line.getErr().println("bosun: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if (line.getCommandSpec().root().userObject() instanceof BosunCommand b && b.global.verbose) {
+            if (status == ExitCodes.FAILURE && line.getCommandSpec().root().userObject() instanceof BosunCommand b
+                    && b.global.verbose) {
                 e.printStackTrace(line.getErr());
             }
-            return ExitCodes.FAILURE;
+            return status;
         });
+        if (json) {
+            cl.setParameterExceptionHandler((e, a) -> {
+                usageDocument(e.getMessage(), e.getCommandLine().getOut());
+                e.getCommandLine().getErr().println("Try 'bosun --help' for more information.");
+                return ExitCodes.USAGE;
+            });
+        }
         return cl.execute(args);
+    }
+
+    /** True when --json is one of Bosun's options: before {@code run FILE}, whose arguments are the script's. */
+    static boolean asksForJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("run")) {
+                for (int j = i + 1; j < args.length && args[j].startsWith("-"); j++) {
+                    if (args[j].equals("--json")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (args[i].equals("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void usageDocument(String message, java.io.PrintWriter out) {
+        JsonReport report = new JsonReport();
+        report.error(null, null, dev.bosun.api.Check.oneLine(String.valueOf(message),
+                dev.bosun.api.BosunException.MESSAGE_LIMIT));
+        out.println(report.text());
+        out.flush();
     }
 }

@@ -9,6 +9,7 @@ import dev.bosun.shell.ops.OpInfo;
 import dev.bosun.shell.ops.ParamInfo;
 import dev.bosun.shell.ops.TypeDescriber;
 import dev.bosun.shell.plugins.PluginSet;
+import dev.bosun.shell.render.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,9 +34,8 @@ public final class OpsCommand implements Callable<Integer> {
         try (PluginSet plugins = parent.global.modules(System.err)) {
             var registry = plugins.registry();
             if (module != null && registry.module(module) == null) {
-                System.err.println("bosun ops: no module '" + module + "' (modules: "
+                throw new UsageException("ops: no module '" + module + "' (modules: "
                         + String.join(", ", registry.modules().stream().map(ModuleInfo::name).toList()) + ")");
-                return ExitCodes.USAGE;
             }
             if (markdown) {
                 System.out.print(dev.bosun.shell.ops.ReferenceWriter.write(registry));
@@ -75,7 +75,9 @@ public final class OpsCommand implements Callable<Integer> {
                 }
             }
             if (parent.global.json) {
-                System.out.println(json.toPrettyString());
+                JsonReport report = new JsonReport();
+                report.result(json);
+                report.write(System.out);
             }
             return ExitCodes.OK;
         }

@@ -10,6 +10,7 @@ import dev.bosun.shell.plugins.PluginInstaller;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.shell.plugins.PluginStatus;
 import dev.bosun.shell.render.Failures;
+import dev.bosun.shell.render.JsonReport;
 import dev.bosun.shell.render.PlanPrinter;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import picocli.CommandLine.Command;
@@ -59,7 +60,9 @@ public final class PluginsCommand implements Runnable {
                 if (plugins.global().json) {
                     ArrayNode arr = JsonCodec.mapper().createArrayNode();
                     set.statuses().forEach(s -> json(arr.addObject(), s));
-                    System.out.println(arr.toPrettyString());
+                    JsonReport report = new JsonReport();
+                    report.result(arr);
+                    report.write(System.out);
                     return ExitCodes.OK;
                 }
                 if (set.statuses().isEmpty()) {
@@ -105,15 +108,23 @@ public final class PluginsCommand implements Runnable {
         public Integer call() {
             try (PluginSet set = PluginSet.load(plugins.global().pluginDirs, null)) {
                 PluginStatus s = set.status(id);
+                JsonReport report = new JsonReport();
                 if (s == null) {
-                    System.err.println("bosun plugins info: no plugin '" + id + "' (plugins: " + (set.statuses().isEmpty()
-                            ? "none" : String.join(", ", set.statuses().stream().map(PluginStatus::id).toList())) + ")");
+                    String message = "plugins info: no plugin '" + id + "' (plugins: " + (set.statuses().isEmpty()
+                            ? "none" : String.join(", ", set.statuses().stream().map(PluginStatus::id).toList())) + ")";
+                    if (plugins.global().json) {
+                        report.error(null, null, dev.bosun.api.Check.oneLine(message, BosunException.MESSAGE_LIMIT));
+                        report.write(System.out);
+                    } else {
+                        System.err.println("bosun " + message);
+                    }
                     return ExitCodes.FAILURE;
                 }
                 if (plugins.global().json) {
                     ObjectNode o = JsonCodec.mapper().createObjectNode();
                     json(o, s);
-                    System.out.println(o.toPrettyString());
+                    report.result(o);
+                    report.write(System.out);
                     return ExitCodes.OK;
                 }
                 System.out.println("id:          " + s.id());
@@ -146,12 +157,12 @@ public final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return plugins.change("plugins.install", java.util.Map.of("path", path.toString()), ctx -> {
+            return plugins.change("plugins.install", java.util.Map.of("path", path.toString()), (ctx, warn) -> {
                 PluginInstaller.Installed r = new PluginInstaller(PluginSet.userDirectory(), plugins.roots())
                         .install(path, ctx);
                 InspectedPlugin p = r.plugin();
                 if (r.shadowedBy() != null && !ctx.dryRun()) {
-                    System.err.println("bosun: warning: plugin " + p.id() + " is also found in " + r.shadowedBy()
+                    warn.accept("plugin " + p.id() + " is also found in " + r.shadowedBy()
                             + ", which is loaded first; the installed copy is reported as a duplicate until that one is gone");
                 }
                 return "installed " + p.id() + " " + p.version() + " (modules: " + String.join(", ", p.modules())
@@ -171,7 +182,7 @@ public final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return plugins.change("plugins.remove", java.util.Map.of("id", id), ctx -> {
+            return plugins.change("plugins.remove", java.util.Map.of("id", id), (ctx, warn) -> {
                 List<Path> removed = new PluginInstaller(PluginSet.userDirectory(), plugins.roots()).remove(id, ctx);
                 return "removed " + id + " (" + String.join(", ", removed.stream().map(Path::toString).toList()) + ")";
             });
@@ -183,20 +194,36 @@ public final class PluginsCommand implements Runnable {
      * invocation path (audited as {@code op} with {@code args}, refused when the audit cannot be written):
      * under -n prints the plan, otherwise the one-line report the work returns; a failure is one line and exit 1.
      */
-    int change(String op, java.util.Map<String, ?> args, java.util.function.Function<LocalHostContext, String> work) {
+    int change(String op, java.util.Map<String, ?> args,
+               java.util.function.BiFunction<LocalHostContext, java.util.function.Consumer<String>, String> work) {
         GlobalOptions g = global();
-        try (LocalHostContext ctx = g.host(Path.of("/"), op.replace('.', ' '), System.err)) {
-            String report = new Invocation(ctx, w -> System.err.println("bosun: warning: " + w))
-                    .run(op, true, args, () -> work.apply(ctx));
-            if (g.dryRun) {
-                PlanPrinter.print(ctx.plan().changes(), true, System.out);
-            } else {
-                System.out.println(report);
+        JsonReport report = new JsonReport();
+        java.util.function.Consumer<String> warn = g.warnings(report, System.err);
+        List<dev.bosun.api.Change> plan = List.of();
+        int status = ExitCodes.OK;
+        try (LocalHostContext ctx = g.host(Path.of("/"), op.replace('.', ' '), warn)) {
+            try {
+                String text = new Invocation(ctx, warn).run(op, true, args, () -> work.apply(ctx, warn));
+                if (g.json) {
+                    // Under -n the work's line says what would be done; the plan says it, the result is none.
+                    report.result(g.dryRun ? null : text);
+                } else if (g.dryRun) {
+                    PlanPrinter.print(ctx.plan().changes(), true, System.out);
+                } else {
+                    System.out.println(text);
+                }
+            } catch (BosunException e) {
+                Failures.Failure f = Failures.describe(e, System.err, g.verbose, !g.json);
+                report.error(f);
+                status = f.status();
             }
-            return ExitCodes.OK;
+            plan = ctx.plan().changes();
         } catch (BosunException e) {
-            return Failures.report(e, System.err, g.verbose);
+            Failures.Failure f = Failures.describe(e, System.err, g.verbose, !g.json);
+            report.error(f);
+            status = f.status();
         }
+        return g.finish(report, status, plan, System.out);
     }
 
     private static void json(ObjectNode o, PluginStatus s) {

@@ -1,6 +1,6 @@
 package dev.bosun.shell.cli;
 
-import dev.bosun.shell.js.JsonCodec;
+import dev.bosun.shell.render.JsonReport;
 import dev.bosun.stdlib.quadlet.PodmanVersion;
 import dev.bosun.stdlib.quadlet.generate.GeneratedUnit;
 import dev.bosun.stdlib.quadlet.generate.GeneratorInvocation;
@@ -86,7 +86,13 @@ public final class QuadletCommand {
                         + "(it came with Podman 4.4): the units would never be read");
             }
             if (version) {
-                System.out.println(GeneratorInvocation.versionText(target));
+                if (g.json) {
+                    JsonReport report = new JsonReport();
+                    report.result(GeneratorInvocation.versionText(target));
+                    report.write(System.out);
+                } else {
+                    System.out.println(GeneratorInvocation.versionText(target));
+                }
                 return ExitCodes.OK;
             }
             if (target.compareTo(PodmanVersion.parse("v", "5.3")) < 0) {
@@ -98,10 +104,10 @@ public final class QuadletCommand {
             GeneratorInvocation invocation = new GeneratorInvocation(user, dry, outputDirs, environment.get(), uid(), target,
                     "bosun quadlet generate");
             GeneratorInvocation.Outcome o = invocation.run(new LocalSourceFiles(), p -> Files.exists(Path.of(p)));
-            System.out.print(o.stdout());
-            System.out.flush();
-            if (g.json) {
-                System.out.println(JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o.units()));
+            if (!g.json) {
+                // Under --json the -dryrun blocks are not printed: the units (with their text) are the result.
+                System.out.print(o.stdout());
+                System.out.flush();
             }
             String prefix = "quadlet-generator[" + ProcessHandle.current().pid() + "]: ";
             boolean debug = dry || g.verbose;
@@ -119,6 +125,15 @@ public final class QuadletCommand {
                                 + ": " + u.error().substring(u.error().indexOf(": ") + 2));
                     }
                 }
+            }
+            if (g.json) {
+                JsonReport report = new JsonReport();
+                report.result(o.units());
+                if (o.exitStatus() != 0) {
+                    report.error(null, null, "quadlet generate: " + o.units().stream().filter(u -> !u.ok()).count()
+                            + " unit(s) failed (each with its error in result)");
+                }
+                report.write(System.out);
             }
             return o.exitStatus() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }

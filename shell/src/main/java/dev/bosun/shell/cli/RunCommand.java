@@ -29,8 +29,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            System.err.println("bosun run: " + file + ": no such script");
-            return ExitCodes.USAGE;
+            throw new UsageException("run: " + file + ": no such script");
         }
         Path real = file.toRealPath();
         try (Launch launch = Launch.open(parent.global, System.out, System.err, real.toString(), real.getParent(),

@@ -4,6 +4,7 @@ import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
 import dev.bosun.api.WriteOptions;
 import dev.bosun.shell.render.Failures;
+import dev.bosun.shell.render.JsonReport;
 import dev.bosun.shell.render.PlanPrinter;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import picocli.CommandLine;
@@ -47,30 +48,45 @@ public final class ScratchRootCommand implements Callable<Integer> {
         if (base.equals("/")) {
             throw new UsageException("scratch-root: DIR must not be / (give a new or empty directory)");
         }
-        try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), g.dryRun, g.state, "scratch-root")) {
+        JsonReport report = new JsonReport();
+        List<dev.bosun.api.Change> plan = List.of();
+        int status = ExitCodes.OK;
+        try (LocalHostContext ctx = g.host(Path.of("/"), "scratch-root", g.warnings(report, System.err))) {
             Fs fs = ctx.fs();
             FileStat top = fs.stat(base);
             if (top != null && top.type() != FileStat.Type.DIRECTORY) {
                 throw new UsageException("scratch-root: " + dir + " exists and is not a directory");
             }
             if (top != null && fs.exists(base + "/etc/passwd")) {
-                out.println(dir + " is already a root; nothing to do. Try: bosun --root " + dir + " -e 'users.list()'");
-                return ExitCodes.OK;
-            }
-            if (top != null && !fs.list(base).isEmpty()) {
+                say(g, report, out, dir + " is already a root; nothing to do. Try: bosun --root " + dir
+                        + " -e 'users.list()'");
+            } else if (top != null && !fs.list(base).isEmpty()) {
                 throw new UsageException("scratch-root: " + dir + " is not empty and has no etc/passwd; give a new or "
                         + "empty directory");
-            }
-            make(fs, base);
-            if (g.dryRun) {
-                PlanPrinter.print(ctx.plan().changes(), true, out);
             } else {
-                out.println("Made a scratch root at " + dir + " (this host's accounts, without password hashes). Try: "
-                        + "bosun --root " + dir + " -e 'users.list({system: false})'");
+                make(fs, base);
+                if (g.dryRun && !g.json) {
+                    PlanPrinter.print(ctx.plan().changes(), true, out);
+                } else if (!g.dryRun) {
+                    say(g, report, out, "Made a scratch root at " + dir + " (this host's accounts, without password "
+                            + "hashes). Try: bosun --root " + dir + " -e 'users.list({system: false})'");
+                }
             }
-            return ExitCodes.OK;
+            plan = ctx.plan().changes();
         } catch (dev.bosun.api.BosunException e) {
-            return Failures.report(e, System.err, g.verbose);
+            Failures.Failure f = Failures.describe(e, System.err, g.verbose, !g.json);
+            report.error(f);
+            status = f.status();
+        }
+        return g.finish(report, status, plan, out);
+    }
+
+    /** A line for people, or under --json the document's result. */
+    private static void say(GlobalOptions g, JsonReport report, PrintStream out, String text) {
+        if (g.json) {
+            report.result(text);
+        } else {
+            out.println(text);
         }
     }
 

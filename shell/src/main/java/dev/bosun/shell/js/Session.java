@@ -41,6 +41,7 @@ public final class Session implements AutoCloseable {
     private final PrintStream err;
     private final boolean verbose;
     private final Map<String, Namespace> modules = new LinkedHashMap<>();
+    private java.util.function.Consumer<String> warnings;
 
     public Session(ModuleRegistry registry, LocalHostContext host, Options options) {
         this.registry = registry;
@@ -48,6 +49,7 @@ public final class Session implements AutoCloseable {
         this.out = options.out();
         this.err = options.err();
         this.verbose = options.verbose();
+        this.warnings = w -> err.println("bosun: warning: " + w);
         SandboxContext sandbox = SandboxContext.take(out, err, options.scriptDir(), this::moduleSource,
                 registry.modules().stream().map(ModuleInfo::name).toList());
         this.context = sandbox.context;
@@ -228,7 +230,12 @@ public final class Session implements AutoCloseable {
     }
 
     void warn(String message) {
-        err.println("bosun: warning: " + message);
+        warnings.accept(message);
+    }
+
+    /** Sends warnings to {@code sink} instead of stderr (under --json they go into the document). */
+    public void onWarning(java.util.function.Consumer<String> sink) {
+        this.warnings = sink;
     }
 
     void reportInternal(String op, Throwable t) {

@@ -20,10 +20,18 @@ public final class OpFailure extends BosunException {
     }
 
     private final Kind kind;
+    private final String op;
 
     OpFailure(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        int colon = message.indexOf(": ");
+        this.op = colon < 0 ? null : message.substring(0, colon);
+    }
+
+    /** The qualified name of the operation ({@code module.op}) that failed: every message starts with it. */
+    public String op() {
+        return op;
     }
 
     public Kind kind() {

@@ -3,6 +3,7 @@ package dev.bosun.shell.render;
 import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
 import dev.bosun.shell.js.ScriptExit;
+import dev.bosun.shell.ops.OpFailure;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -23,37 +24,62 @@ public final class Failures {
     private Failures() {
     }
 
+    /**
+     * A failure as a command reports it: the exit status, the operation at fault when one is known, and the
+     * parameter at fault when the failure says (an {@link dev.bosun.api.InvalidValueException} reached as such;
+     * a script's JS error does not carry it), and the one-line message without the "bosun: " prefix (null for a
+     * clean {@code exit(0)}).
+     */
+    public record Failure(int status, String op, String param, String message) {
+        Failure(int status, String op, String message) {
+            this(status, op, null, message);
+        }
+    }
+
     /** Prints the failure and returns the exit status for it. */
     public static int report(Throwable t, PrintStream err, boolean verbose) {
+        return describe(t, err, verbose, true).status();
+    }
+
+    /**
+     * The failure, with its lines printed on {@code err} when {@code print} (under --json they are in the
+     * document instead); with {@code verbose} the stack trace goes to {@code err} either way.
+     */
+    public static Failure describe(Throwable t, PrintStream err, boolean verbose, boolean print) {
+        java.util.function.Consumer<String> say = print ? err::println : s -> { };
         if (t instanceof PolyglotException pe) {
             if (pe.isExit()) {
-                return pe.getExitStatus();
+                return exit(pe.getExitStatus());
             }
             if (pe.isHostException() && pe.asHostException() instanceof ScriptExit se) {
-                return se.status();
+                return exit(se.status());
             }
             if (pe.isInterrupted() || pe.isCancelled()) {
-                err.println("bosun: interrupted");
-                return INTERRUPTED;
+                say.accept("bosun: interrupted");
+                return new Failure(INTERRUPTED, null, "interrupted");
             }
             if (pe.isHostException()) {
                 Throwable h = pe.asHostException();
-                err.println(line("bosun: internal error: " + h) + (verbose ? "" : " (run with -v for the stack trace)"));
+                String msg = line("internal error: " + h);
+                say.accept("bosun: " + msg + (verbose ? "" : " (run with -v for the stack trace)"));
                 if (verbose) {
                     h.printStackTrace(err);
                 }
-                return FAILURE;
+                return new Failure(FAILURE, null, msg);
             }
             String msg = pe.getMessage() == null ? "error" : pe.getMessage().strip();
+            String first;
             if (pe.isSyntaxError()) {
                 // GraalJS shows the offending source line and a caret under it: kept as lines, each escaped.
                 String[] lines = msg.split("\\R", SYNTAX_ERROR_LINES + 1);
-                err.println(line("bosun: " + lines[0]));
+                first = line(lines[0]);
+                say.accept(line("bosun: " + lines[0]));
                 for (int i = 1; i < Math.min(lines.length, SYNTAX_ERROR_LINES); i++) {
-                    err.println(line(lines[i]));
+                    say.accept(line(lines[i]));
                 }
             } else {
-                err.println(line("bosun: " + msg) + line(location(pe)));
+                first = line(msg) + line(location(pe));
+                say.accept(line("bosun: " + msg) + line(location(pe)));
             }
             if (verbose) {
                 for (PolyglotException.StackFrame f : pe.getPolyglotStackTrace()) {
@@ -62,18 +88,38 @@ public final class Failures {
                     }
                 }
             }
-            return FAILURE;
+            return new Failure(FAILURE, opOf(msg), first);
         }
         if (t instanceof BosunException be) {
-            err.println(line("bosun: " + be.getMessage()));
-            return FAILURE;
+            say.accept(line("bosun: " + be.getMessage()));
+            String param = be instanceof dev.bosun.api.InvalidValueException iv ? iv.parameter()
+                    : be.getCause() instanceof dev.bosun.api.InvalidValueException cause ? cause.parameter() : null;
+            return new Failure(FAILURE, t instanceof OpFailure f ? f.op() : null, param,
+                    line(String.valueOf(be.getMessage())));
         }
-        err.println(line("bosun: internal error: " + t) + (verbose ? "" : " (run with -v for the stack trace)"));
+        String msg = line("internal error: " + t);
+        say.accept("bosun: " + msg + (verbose ? "" : " (run with -v for the stack trace)"));
         if (verbose) {
             t.printStackTrace(err);
         }
-        return FAILURE;
+        return new Failure(FAILURE, null, msg);
     }
+
+    private static Failure exit(int status) {
+        return new Failure(status, null, status == 0 ? null : "the script called exit(" + status + ")");
+    }
+
+    /**
+     * The operation an error message names: operations' errors read {@code module.op: ...}, after the JS
+     * error's own {@code TypeError: } or {@code Error: }; null for any other message.
+     */
+    static String opOf(String message) {
+        java.util.regex.Matcher m = OP_PREFIX.matcher(message);
+        return m.lookingAt() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern OP_PREFIX =
+            java.util.regex.Pattern.compile("(?:[A-Za-z]*Error: )?([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)+): ");
 
     private static String line(String text) {
         return Check.oneLine(text, BosunException.MESSAGE_LIMIT);

@@ -135,8 +135,11 @@ class AuditFailsClosedAttackTest {
         ShellRun list = bosun("--json", "-e", "audit.list()");
         assertEquals(1, list.status());
         assertFalse(list.out().contains("FORGED"), list.out());
-        assertEquals("bosun: BosunError: audit.list: refusing the state database " + db
-                + ": owned by uid 65534, not by you (uid 0) or root (at -e:1)\n", list.err());
+        com.fasterxml.jackson.databind.JsonNode error = dev.bosun.shell.render.JsonContract.document(list.out()).get("error");
+        assertEquals("BosunError: audit.list: refusing the state database " + db
+                + ": owned by uid 65534, not by you (uid 0) or root (at -e:1)", error.get("message").asText());
+        assertEquals("audit.list", error.get("op").asText());
+        assertEquals("", list.err(), "under --json the error is in the document");
         assertRefused(bosun("-e", WRITE), "refusing the state database " + db + ": owned by uid 65534");
         assertEquals(state, Victims.hashes(stateDir));
     }

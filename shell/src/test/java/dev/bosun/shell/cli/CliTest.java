@@ -1,7 +1,7 @@
 package dev.bosun.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bosun.shell.js.JsonCodec;
+import dev.bosun.shell.render.JsonContract;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("kernel\\s+\\S+")), r.out());
         CliRunner.Result j = CliRunner.run("--json", "-e", "host.info()");
-        JsonNode n = JsonCodec.mapper().readTree(j.out());
+        JsonNode n = JsonContract.result(j.out());
         assertTrue(n.get("kernel").isTextual());
         assertTrue(n.get("root").isBoolean());
     }
@@ -66,7 +66,7 @@ class CliTest {
         assertEquals(0, applied.status(), applied.err());
         assertEquals("hello\n", Files.readString(root.resolve("etc/motd")));
         CliRunner.Result audit = CliRunner.run(withRoot("--json", "-e", "audit.list()"));
-        JsonNode rows = JsonCodec.mapper().readTree(audit.out());
+        JsonNode rows = JsonContract.result(audit.out());
         assertEquals("files.write", rows.get(0).get("op").asText());
         assertEquals("-e", rows.get(0).get("source").asText());
     }
@@ -172,7 +172,7 @@ class CliTest {
         assertTrue(r.out().contains("host.info(): HostInfo"), r.out());
         assertTrue(r.out().contains("audit.list(options?: ListOptions): ListOptions[]") || r.out().contains("audit.list("),
                 r.out());
-        JsonNode json = JsonCodec.mapper().readTree(CliRunner.run("ops", "--json").out());
+        JsonNode json = JsonContract.result(CliRunner.run("ops", "--json").out());
         assertTrue(json.isArray() && json.size() >= 3);
         boolean found = false;
         for (JsonNode op : json) {
@@ -187,8 +187,10 @@ class CliTest {
     @Test
     void kvmCheckReportsAndExitsByTheVerdict() throws Exception {
         CliRunner.Result json = CliRunner.run("kvm", "check", "--json");
-        JsonNode n = JsonCodec.mapper().readTree(json.out());
+        JsonNode doc = JsonContract.document(json.out());
+        JsonNode n = doc.get("result");
         assertEquals(n.get("ok").asBoolean() ? 0 : 1, json.status(), json.err());
+        assertEquals(n.get("ok").asBoolean(), doc.get("ok").asBoolean());
         assertEquals("exists", n.get("checks").get(0).get("id").asText());
         CliRunner.Result text = CliRunner.run("kvm", "check");
         assertEquals(json.status(), text.status());

@@ -46,11 +46,15 @@ class LoopbackIT {
         return new ProcessBuilder(cmd).redirectErrorStream(false).start();
     }
 
+    /** Exit status, the --json document's result (compact JSON), and its error message (else stderr). */
     static String[] run(Path state, String expr) throws Exception {
         Process p = bosun(state, expr);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new String[] {Integer.toString(p.waitFor()), out, err};
+        int status = p.waitFor();
+        com.fasterxml.jackson.databind.JsonNode doc = dev.bosun.shell.render.JsonContract.document(out);
+        return new String[] {Integer.toString(status), doc.get("result").toString(),
+            doc.get("error").isNull() ? err : doc.get("error").get("message").asText()};
     }
 
     @Test
@@ -67,7 +71,7 @@ class LoopbackIT {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), err);
-            Matcher m = addr.matcher(out);
+            Matcher m = addr.matcher(dev.bosun.shell.render.JsonContract.result(out).toString());
             int n = 0;
             while (m.find()) {
                 assertTrue(seen.add(m.group(1)), "duplicate " + m.group(1));
