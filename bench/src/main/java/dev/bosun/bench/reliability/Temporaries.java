@@ -21,12 +21,17 @@ final class Temporaries {
     private Temporaries() {
     }
 
+    /** Whether a file name is one of a writer's temporaries. */
+    static boolean isTemporary(String fileName) {
+        return TEMPORARY.matcher(fileName).matches();
+    }
+
     /** Every temporary under the root, relative paths, sorted. */
     static List<String> in(Path root) {
         List<String> out = new ArrayList<>();
         try (Stream<Path> w = Files.walk(root)) {
             for (Path p : w.sorted().toList()) {
-                if (p.getFileName() != null && !p.equals(root) && TEMPORARY.matcher(p.getFileName().toString()).matches()) {
+                if (p.getFileName() != null && !p.equals(root) && isTemporary(p.getFileName().toString())) {
                     out.add(root.relativize(p).toString());
                 }
             }

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A normalised listing of a root: for every path its type, mode, owner and content hash. Left out: Bosun's
- * state directory (the database differs by timestamps), shadow-utils' backups ({@code etc/passwd-}) and the
- * last-change day of shadow lines, so two runs on different days or with different audit rows compare equal
- * exactly when they left the same tree.
+ * state directory (the database differs by timestamps), shadow-utils' backups ({@code etc/passwd-}), writers'
+ * temporaries (counted on their own, {@link Temporaries}) and the last-change day of shadow lines, so two
+ * runs on different days or with different audit rows compare equal exactly when they left the same tree.
  */
 record TreeListing(Map<String, String> entries) {
     static final String STATE_DIR = "var/lib/bosun";
@@ -74,7 +74,7 @@ record TreeListing(Map<String, String> entries) {
     }
 
     private static boolean excluded(String rel) {
-        return rel.equals(STATE_DIR) || rel.startsWith(STATE_DIR + "/")
+        return Temporaries.isTemporary(rel.substring(rel.lastIndexOf('/') + 1)) || rel.equals(STATE_DIR) || rel.startsWith(STATE_DIR + "/")
                 || rel.startsWith("etc/") && rel.indexOf('/', 4) < 0 && rel.endsWith("-");
     }
 
