@@ -50,6 +50,7 @@ public final class HostileSweepWorker {
     private final Path work;
     private final Figures figures;
     private final Map<Figure, Map<String, Integer>> byOp = new LinkedHashMap<>();
+    private final Map<String, Integer> unclearReasons = new TreeMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hostile-call watchdog");
         t.setDaemon(true);
@@ -138,6 +139,9 @@ public final class HostileSweepWorker {
                 sb.append(' ').append(x.getKey()).append('=').append(x.getValue());
             }
             out.println(sb);
+        }
+        if (!unclearReasons.isEmpty()) {
+            out.println("NOTE unclear errors by reason: " + unclearReasons);
         }
     }
 
@@ -235,6 +239,7 @@ public final class HostileSweepWorker {
         String why = unclear(c.op().qualifiedName(), outcome);
         if (why != null) {
             count(Figure.UNCLEAR_ERRORS, c, call + ": " + why + ": " + bounded(outcome));
+            unclearReasons.merge(why.replaceAll("[0-9]+", "N"), 1, Integer::sum);
         }
         if (!changed.isEmpty()) {
             count(Figure.FILES_CHANGED_ON_REJECTION, c, call + " was refused but changed " + String.join("; ", changed));

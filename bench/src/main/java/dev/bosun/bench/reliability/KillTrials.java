@@ -15,8 +15,9 @@ import java.util.Random;
 
 /**
  * Part 1: kill -9 trials of the provisioning script (bench/reliability/provision.js) under {@code --root}.
- * An uninterrupted run on a fresh root gives the expected tree and the duration D; each trial starts the
- * script on a fresh root, kills it after a delay drawn uniformly from [0, D) (odd trials kill the whole process
+ * An uninterrupted run on a fresh root gives the expected tree and the duration D of its work (from the line the
+ * script prints first, after JVM start-up, to its end); each trial starts the script on a fresh root, waits for
+ * that line and kills it after a delay drawn uniformly from [0, D) (odd trials kill the whole process
  * group, so useradd/usermod die mid-write too; even trials kill the JVM alone and let its tools finish), and
  * then checks:
  * <ul>
@@ -33,6 +34,8 @@ import java.util.Random;
 final class KillTrials {
     private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("rel[0-9]+");
     private static final String UNIT_DIR = ".config/containers/systemd";
+    /** The first line provision.js prints, once the JVM and the JS engine are up: the kill clock starts there. */
+    private static final String START = "provisioning ";
 
     private final Launcher bosun;
     private final Path template;
@@ -63,8 +66,12 @@ final class KillTrials {
         TreeListing expected;
         long duration;
         try {
+            Launcher.Run first = bosun.start(args(base));
+            if (!first.awaitOutput(START, 600)) {
+                throw new IllegalStateException("the provisioning script never printed \"" + START + "\"");
+            }
             long t0 = System.nanoTime();
-            Launcher.Result r = bosun.run(600, args(base));
+            Launcher.Result r = first.await(600);
             duration = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
             if (!r.ok()) {
                 throw new IllegalStateException("the uninterrupted provisioning run failed: " + r.lastErrorLine());
@@ -79,8 +86,9 @@ final class KillTrials {
         } finally {
             ScratchRoot.delete(base);
         }
-        log.printf("kill trials: uninterrupted run of %d users takes %d ms; %d trials, kill delay uniform in [0, %d) ms%n",
-                users, duration, trials, duration);
+        log.printf("kill trials: the uninterrupted run's work (from its first line to its end) takes %d ms for %d users; "
+                        + "%d trials, kill delay after the first line uniform in [0, %d) ms%n",
+                duration, users, trials, duration);
         for (int i = 1; i <= trials; i++) {
             boolean group = i % 2 == 1;
             long delay = (long) (random.nextDouble() * duration);
@@ -97,10 +105,11 @@ final class KillTrials {
     }
 
     private void trial(int i, boolean group, long delayMs, TreeListing expected) throws IOException, InterruptedException {
-        String name = "trial " + i + " (" + (group ? "group" : "jvm") + " kill at " + delayMs + " ms)";
+        String name = "trial " + i + " (" + (group ? "group" : "JVM") + " killed " + delayMs + " ms into the work)";
         Path root = ScratchRoot.copy(template, work.resolve("trial-" + i));
         try {
             Launcher.Run run = bosun.start(args(root));
+            run.awaitOutput(START, 300);
             Thread.sleep(delayMs);
             if (run.alive()) {
                 if (group) {
@@ -117,8 +126,8 @@ final class KillTrials {
             // A temporary counts once per trial: seen as a live-looking lock after the kill, or left after the rerun.
             Map<String, String> leftovers = new LinkedHashMap<>();
             for (String l : Temporaries.liveLocks(root)) {
-                leftovers.put(l, l + " left by the killed run; its PID now belongs to another process, so every "
-                        + "writer takes the lock as held");
+                leftovers.put(l, l + " left by the killed run names a live PID (reused by another process or "
+                        + "thread), so writers take the lock as held");
             }
 
             Launcher.Result rerun = bosun.run(300, args(root));
@@ -142,8 +151,12 @@ final class KillTrials {
             for (String l : leftovers.values()) {
                 figures.found(Figure.LEFTOVER_TEMPORARIES, name + ": " + l);
             }
-            for (String u : unaudited(root, AuditTrail.read(bosun, root))) {
-                figures.found(Figure.UNAUDITED_CHANGES, name + ": " + u);
+            try {
+                for (String u : unaudited(root, AuditTrail.read(bosun, root))) {
+                    figures.found(Figure.UNAUDITED_CHANGES, name + ": " + u);
+                }
+            } catch (IOException e) {
+                figures.found(Figure.UNAUDITED_CHANGES, name + ": the audit trail cannot be read: " + e.getMessage());
             }
         } finally {
             ScratchRoot.delete(root);

@@ -98,6 +98,24 @@ final class Launcher {
             return process.pid();
         }
 
+        /**
+         * Waits until stdout holds {@code marker} (polling the file every 5 ms); false when the process ended
+         * or the time-out passed first.
+         */
+        boolean awaitOutput(String marker, long timeoutSeconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (System.nanoTime() < deadline) {
+                if (Files.readString(out, StandardCharsets.UTF_8).contains(marker)) {
+                    return true;
+                }
+                if (!process.isAlive()) {
+                    return Files.readString(out, StandardCharsets.UTF_8).contains(marker);
+                }
+                Thread.sleep(5);
+            }
+            return false;
+        }
+
         boolean alive() {
             return process.isAlive();
         }

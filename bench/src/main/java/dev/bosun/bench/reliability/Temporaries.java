@@ -42,9 +42,10 @@ final class Temporaries {
     }
 
     /**
-     * Lock files whose holder (the PID written in them, shadow-utils' protocol) is a running process: such a lock
-     * makes the next writer wait. A lock of a dead PID is stale and every writer may break it; but PIDs are
-     * reused, so a stale lock found beside a running PID blocks as if held.
+     * Lock files whose holder (the PID written in them, shadow-utils' protocol) is alive: such a lock makes the
+     * next writer wait. A lock of a dead PID is stale and every writer may break it; but PIDs are reused, and
+     * shadow-utils' {@code kill(pid, 0)} also succeeds for the ID of any live thread, so a stale lock naming one
+     * blocks as if held. {@code /proc/PID} exists in exactly those cases.
      */
     static List<String> liveLocks(Path root) {
         List<String> out = new ArrayList<>();
