@@ -4,6 +4,7 @@ package dev.bosun.bench.reliability;
 public enum Figure {
     TRIALS("kill trials", false),
     TORN_FILES("torn files", true),
+    HALF_WRITTEN_PAIRS("sub-ID pairs cut in half by a kill", false),
     NON_CONVERGING("non-converging reruns", true),
     LEFTOVER_TEMPORARIES("leftover temporaries", true),
     UNAUDITED_CHANGES("unaudited changes", true),

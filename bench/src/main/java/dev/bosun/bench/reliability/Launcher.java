@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Launcher {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Started and not yet awaited: killed (whole group) if the runner itself is stopped. */
+    private static final java.util.Set<Run> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path repo;
     private final Path work;
@@ -43,7 +45,16 @@ final class Launcher {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("BOSUN_NO_BUILD", "1");
-        return new Run(pb.start(), out, err);
+        Run run = new Run(pb.start(), out, err);
+        LIVE.add(run);
+        return run;
+    }
+
+    /** Kills the process group of every run not yet awaited (for a shutdown hook). */
+    static void killAll() {
+        for (Run r : LIVE) {
+            r.killGroup();
+        }
     }
 
     /** Runs to the end (killing the group after {@code timeoutSeconds}) and returns what it printed. */
@@ -154,6 +165,7 @@ final class Launcher {
                 process.waitFor(10, TimeUnit.SECONDS);
                 ProcessGroups.awaitEmpty(process.pid(), System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
             }
+            LIVE.remove(this);
             try {
                 return new Result(finished && drained ? process.exitValue() : -1,
                         Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));

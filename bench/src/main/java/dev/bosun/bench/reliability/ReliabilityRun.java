@@ -49,6 +49,12 @@ public final class ReliabilityRun {
         }
         Figures figures = new Figures(o.examples());
         Path work = Files.createTempDirectory("bosun-reliability-");
+        // Stopped with Ctrl-C or kill: no launcher left running in its own session, no scratch root left in /tmp.
+        Thread cleanup = new Thread(() -> {
+            Launcher.killAll();
+            ScratchRoot.delete(work);
+        }, "reliability cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Path template = ScratchRoot.template(work.resolve("template"));
             Launcher bosun = new Launcher(o.repo(), work);
@@ -60,6 +66,7 @@ public final class ReliabilityRun {
             new HostileSweep(o.repo(), template, work, figures, log).run(o.hostile(), o.seed(), o.examples());
             return figures;
         } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
             ScratchRoot.delete(work);
         }
     }
