@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Part 2: N Bosun processes at once on one root (bench/reliability/allocate.js: users.ensure, subids.allocate,
- * marks.allocate, loopback.allocate per user), next to a shadow-utils loop of {@code useradd --prefix} (which
- * takes sub-IDs itself) and {@code usermod --prefix --add-subuids/--add-subgids}. Afterwards:
+ * marks.allocate, loopback.allocate per user), next to a shadow-utils loop, for as long as they run (at most 200
+ * users), of {@code useradd --prefix} (which takes sub-IDs itself) and
+ * {@code usermod --prefix --add-subuids/--add-subgids}. Afterwards:
  * <ul>
  *   <li>duplicates: overlapping sub-ID ranges (any owners), a Bosun user with more than one range in a file,
  *       a uid, gid or name used twice in passwd/group, a mark, table, interface or loopback address handed
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ConcurrentAllocations {
     private static final long LOOP_BASE = 2_000_000_000L;
     private static final long RANGE = 65_536;
+    private static final int LOOP_MAX = 200;
 
     private final Launcher bosun;
     private final Path template;
@@ -69,7 +71,8 @@ final class ConcurrentAllocations {
             }
             AtomicBoolean stop = new AtomicBoolean();
             ConcurrentLinkedQueue<String> loopUsers = new ConcurrentLinkedQueue<>();
-            Thread loop = Thread.ofPlatform().name("shadow-utils loop").start(() -> shadowLoop(root, 2 * perProcess,
+            // The loop runs for as long as the processes do (at most LOOP_MAX users), so they overlap throughout.
+            Thread loop = Thread.ofPlatform().name("shadow-utils loop").start(() -> shadowLoop(root, LOOP_MAX,
                     stop, loopUsers));
             List<JsonNode> reports = new ArrayList<>();
             for (int p = 0; p < procs; p++) {
@@ -89,6 +92,10 @@ final class ConcurrentAllocations {
             figures.add(Figure.CONCURRENT_PROCESSES, procs);
             log.printf("concurrency: %d processes x %d users and a useradd/usermod loop (%d users) in %.1f s%n",
                     procs, perProcess, loopUsers.size(), (System.nanoTime() - t0) / 1e9);
+            if (reports.size() < procs * perProcess) {
+                figures.found(Figure.FAILED_CONCURRENT_CALLS, (procs * perProcess - reports.size()) + " of "
+                        + procs * perProcess + " users were never reported by their process");
+            }
             check(root, reports, List.copyOf(loopUsers));
         } finally {
             ScratchRoot.delete(root);
