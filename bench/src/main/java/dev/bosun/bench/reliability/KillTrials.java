@@ -45,6 +45,8 @@ final class KillTrials {
     private final Random random;
     private final Figures figures;
     private final PrintStream log;
+    /** The account files of the uninterrupted run, line by line, to say which lines a rerun left different. */
+    private Map<String, List<String>> expectedAccounts = Map.of();
 
     KillTrials(Launcher bosun, Path template, Path work, Path script, int users, Random random, Figures figures,
                PrintStream log) {
@@ -77,6 +79,7 @@ final class KillTrials {
                 throw new IllegalStateException("the uninterrupted provisioning run failed: " + r.lastErrorLine());
             }
             expected = TreeListing.of(base);
+            expectedAccounts = accountLines(base);
             Launcher.Result again = bosun.run(600, args(base));
             List<String> drift = TreeListing.of(base).differencesFrom(expected, 3);
             if (!again.ok() || !drift.isEmpty()) {
@@ -142,7 +145,7 @@ final class KillTrials {
                 List<String> diff = TreeListing.of(root).differencesFrom(expected, 4);
                 if (!diff.isEmpty()) {
                     figures.found(Figure.NON_CONVERGING, name + ": the rerun left a different tree: "
-                            + String.join("; ", diff));
+                            + String.join("; ", diff) + lineDifferences(root));
                 }
             }
             for (String p : StateDatabase.problems(root)) {
@@ -164,6 +167,35 @@ final class KillTrials {
         } finally {
             ScratchRoot.delete(root);
         }
+    }
+
+    private static final List<String> ACCOUNT_FILES = List.of("etc/passwd", "etc/group", "etc/shadow", "etc/gshadow",
+            "etc/subuid", "etc/subgid");
+
+    /** The account files' lines (shadow without its last-change day, as the listing compares it). */
+    private static Map<String, List<String>> accountLines(Path root) throws IOException {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String f : ACCOUNT_FILES) {
+            Path p = root.resolve(f);
+            String text = Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+            m.put(f, List.of((f.equals("etc/shadow") ? TreeListing.withoutLastChange(text) : text).split("\n")));
+        }
+        return m;
+    }
+
+    /** For each account file the rerun left different: the first line missing and the first line extra. */
+    private String lineDifferences(Path root) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : accountLines(root).entrySet()) {
+            List<String> want = expectedAccounts.getOrDefault(e.getKey(), List.of());
+            String missing = want.stream().filter(l -> !e.getValue().contains(l)).findFirst().orElse(null);
+            String extra = e.getValue().stream().filter(l -> !want.contains(l)).findFirst().orElse(null);
+            if (missing != null || extra != null) {
+                sb.append("; ").append(e.getKey()).append(missing == null ? "" : " lacks \"" + missing + "\"")
+                        .append(extra == null ? "" : " has \"" + extra + "\"");
+            }
+        }
+        return sb.toString();
     }
 
     /** Account files that do not parse, unit files that differ from the complete ones, a failing database. */

@@ -35,9 +35,20 @@ final class ProcessGroups {
         return true;
     }
 
-    /** Whether a process with this pid exists (a lock's holder). */
+    /**
+     * Whether a process or thread with this ID runs (a lock's holder): /proc/ID exists for both, as
+     * {@code kill(ID, 0)} succeeds for both. A zombie (a killed tool its parent has not reaped yet) runs no more.
+     */
     static boolean alive(long pid) {
-        return pid > 0 && Files.exists(Path.of("/proc", Long.toString(pid)));
+        if (pid <= 0) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Field 5 of /proc/PID/stat, read after the command name (which may hold spaces and parentheses). */

@@ -45,7 +45,7 @@ final class Temporaries {
      * Lock files whose holder (the PID written in them, shadow-utils' protocol) is alive: such a lock makes the
      * next writer wait. A lock of a dead PID is stale and every writer may break it; but PIDs are reused, and
      * shadow-utils' {@code kill(pid, 0)} also succeeds for the ID of any live thread, so a stale lock naming one
-     * blocks as if held. {@code /proc/PID} exists in exactly those cases.
+     * blocks as if held ({@link ProcessGroups#alive}; a zombie not yet reaped does not count).
      */
     static List<String> liveLocks(Path root) {
         List<String> out = new ArrayList<>();
