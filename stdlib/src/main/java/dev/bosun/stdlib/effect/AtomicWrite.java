@@ -40,7 +40,11 @@ final class AtomicWrite {
         Integer gid = o.gid() != null ? o.gid() : keep ? Integer.valueOf(existing.gid()) : null;
         try {
             if (keep && o.backupSuffix() != null) {
-                byte[] old = readExisting(dir, name, existing, shown);
+                byte[] old = readExisting(dir, name, existing);
+                if (old == null) {
+                    throw new BosunException("cannot write " + shown + ": it was replaced by another program while "
+                            + "Bosun wrote it; try again");
+                }
                 replace(dir, name + o.backupSuffix(), old, existing.permissions(), existing.uid(), existing.gid(), null,
                         shown + o.backupSuffix());
             }
@@ -88,12 +92,15 @@ final class AtomicWrite {
         syncDirectory(dir);
     }
 
-    /** The current content of a regular file, read through a descriptor that is checked to be that file. */
-    static byte[] readExisting(Fd dir, String name, Statx expected, String shown) {
+    /**
+     * The current content of a regular file, read through a descriptor that is checked to be that file; null when
+     * another file has been renamed over the name since the walk (the caller walks again).
+     */
+    static byte[] readExisting(Fd dir, String name, Statx expected) {
         try (Fd in = Fd.of(LinuxFiles.openat(dir.get(), name,
                 O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0))) {
             if (!LinuxFiles.statx(in.get(), "", AT_EMPTY_PATH).sameInode(expected)) {
-                throw new BosunException(shown + " changed while Bosun was reading it; try again");
+                return null;
             }
             return LinuxFiles.readAll(in.get());
         }

@@ -63,19 +63,33 @@ final class RootedFiles implements AutoCloseable {
      * Opened {@code O_NOFOLLOW} relative to its directory and checked to be the inode the walk vetted.
      */
     byte[] read(String p, boolean follow) {
-        try (Resolved r = resolve(p, follow, "read")) {
-            if (!r.exists()) {
-                throw new BosunException("cannot read " + p + ": " + reason(r));
+        // shadow-utils and other tools replace files by rename at any time: a file replaced between the walk and
+        // the open is read again from a new walk (each walk is checked as always); only a name that keeps changing
+        // under Bosun is an error.
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            try (Resolved r = resolve(p, follow, "read")) {
+                if (!r.exists()) {
+                    throw new BosunException("cannot read " + p + ": " + reason(r));
+                }
+                Statx st = r.stat();
+                if (!st.isRegularFile()) {
+                    throw new BosunException("cannot read " + p + ": it is a " + st.type() + ", not a regular file");
+                }
+                byte[] content = AtomicWrite.readExisting(r.parent(), r.name(), st);
+                if (content != null) {
+                    return content;
+                }
+            } catch (SyscallException e) {
+                if (!e.is(Errno.ENOENT) || attempt == READ_ATTEMPTS - 1) {
+                    throw new BosunException("cannot read " + p + ": " + e.getMessage(), e);
+                }
+                // Gone between the walk and the open: a rename in progress; walk again.
             }
-            Statx st = r.stat();
-            if (!st.isRegularFile()) {
-                throw new BosunException("cannot read " + p + ": it is a " + st.type() + ", not a regular file");
-            }
-            return AtomicWrite.readExisting(r.parent(), r.name(), st, p);
-        } catch (SyscallException e) {
-            throw new BosunException("cannot read " + p + ": " + e.getMessage(), e);
         }
+        throw new BosunException(p + " kept changing while Bosun was reading it (" + READ_ATTEMPTS + " times); try again");
     }
+
+    private static final int READ_ATTEMPTS = 16;
 
     /** Names in a directory (a last link followed), sorted; empty when it is missing or not a directory. */
     List<String> list(String p) {
