@@ -3,6 +3,7 @@ package dev.bosun.shell.cli;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
 import dev.bosun.api.WriteOptions;
+import dev.bosun.shell.ops.Invocation;
 import dev.bosun.shell.render.Failures;
 import dev.bosun.shell.render.JsonReport;
 import dev.bosun.shell.render.PlanPrinter;
@@ -22,8 +23,9 @@ import java.util.concurrent.Callable;
  * {@code bosun scratch-root DIR}: a minimal operating-system tree to try Bosun on with {@code --root DIR}, so
  * that nothing on the real host changes. It holds this host's account files with every password hash removed
  * (a scratch tree in /tmp must not carry them), its login.defs, useradd defaults, shells and skeleton, and its
- * sub-ID files, so that users, groups and sub-IDs behave as they would here. Written through the effect layer:
- * {@code --dry-run} shows the plan, and running it again on a made root changes nothing.
+ * sub-ID files, so that users, groups and sub-IDs behave as they would here. Written through the effect layer and
+ * the one invocation path: {@code --dry-run} shows the plan, a real run leaves an audit row in the live host's
+ * trail, and running it again on a made root changes nothing.
  */
 @Command(name = "scratch-root", mixinStandardHelpOptions = true,
         description = {"Make DIR a minimal operating-system tree to try Bosun on with --root DIR.",
@@ -51,7 +53,8 @@ public final class ScratchRootCommand implements Callable<Integer> {
         JsonReport report = new JsonReport();
         List<dev.bosun.api.Change> plan = List.of();
         int status = ExitCodes.OK;
-        try (LocalHostContext ctx = g.host(Path.of("/"), "scratch-root", g.warnings(report, System.err))) {
+        java.util.function.Consumer<String> warn = g.warnings(report, System.err);
+        try (LocalHostContext ctx = g.host(Path.of("/"), "scratch-root", warn)) {
             Fs fs = ctx.fs();
             FileStat top = fs.stat(base);
             if (top != null && top.type() != FileStat.Type.DIRECTORY) {
@@ -64,7 +67,12 @@ public final class ScratchRootCommand implements Callable<Integer> {
                 throw new UsageException("scratch-root: " + dir + " is not empty and has no etc/passwd; give a new or "
                         + "empty directory");
             } else {
-                make(fs, base);
+                // Like every change Bosun makes: through the one invocation path, audited write-ahead (no audit, no
+                // mutation), planned under --dry-run.
+                new Invocation(ctx, warn).run("scratch_root", true, java.util.Map.of("dir", base), () -> {
+                    make(fs, base);
+                    return null;
+                });
                 if (g.dryRun && !g.json) {
                     PlanPrinter.print(ctx.plan().changes(), true, out);
                 } else if (!g.dryRun) {

@@ -141,6 +141,9 @@ class CliTest {
             assertEquals("*", line.split(":", -1)[1], "no hash leaves /etc/shadow: " + line.split(":")[0]);
         }
         assertTrue(Files.isRegularFile(made.resolve("etc/subuid")));
+        CliRunner.Result audited = CliRunner.run("--state", root.resolve("s.db").toString(), "-e",
+                "audit.list({op: 'scratch_root'}).map(r => r.outcome + ' ' + r.changed).join()");
+        assertEquals("ok true\n", audited.out(), "scratch-root is audited like every change: " + audited.err());
         CliRunner.Result again = CliRunner.run("--state", root.resolve("s.db").toString(), "scratch-root", made.toString());
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().contains("is already a root; nothing to do"), again.out());
