@@ -19,23 +19,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * part that raises it.
  *
  * <p>Only the columns that are zero on today's code are asserted. Not yet asserted, with what the full runner
- * found (issue 13), to be turned on when the fixes of issues 12 and 13 are merged:
+ * (300 trials, 8 processes, all 29,424 hostile calls) finds on today's main; to be turned on when the fixes of
+ * issues 12 and 13 are merged:
  * <ul>
- *   <li>non-converging reruns: useradd killed before it made the home, then users.ensure reports the user
- *       unchanged and quadlet.install fails forever; a stale {@code etc/subuid.<pid>} left in the tree;</li>
- *   <li>leftover temporaries: {@code etc/subuid.<pid>} and lock files of a killed useradd that no rerun removes
- *       (their PID reused by another process makes them block);</li>
- *   <li>unaudited changes: a kill between useradd and the audit row leaves a user, home and sub-IDs that no
+ *   <li>non-converging reruns (8 of 300): useradd killed between its writes of group, gshadow and shadow, or
+ *       while it copies the skeleton (a root-owned 0600 partial .profile); the rerun's users.ensure finds the
+ *       user in passwd and repairs nothing. quadlet.install killed after making ~/.config as root: every rerun
+ *       refuses "a directory owned by uid N holds a directory owned by root (unsafe path transition)";</li>
+ *   <li>leftover temporaries (32): {@code etc/subuid.<pid>}-style lock-link files of a killed writer and
+ *       Bosun's {@code .NAME.bosun-XXXXXXXX} unit temporaries, which no rerun removes;</li>
+ *   <li>unaudited changes (342): a kill between useradd and the audit row leaves a user, home and sub-IDs that no
  *       audit row records (the rerun's row says changed:false); needs the write-ahead audit of issue 12;</li>
- *   <li>unclear errors: internal errors (NullPointerException) for a null list element, Jackson's
- *       {@code Cannot construct instance of dev.bosun...} text, and messages that echo a 5,000-character value
- *       whole;</li>
- *   <li>coercions and unexpected successes: numbers, booleans and BigInts taken as strings
- *       ({@code subids.release(true)}, {@code loopback.allocate(true)}, quadlet spec fields, ...);</li>
- *   <li>files changed by a dry-run: a dry-run session leaves {@code bosun.db-wal}/{@code -shm} beside the real
- *       database.</li>
+ *   <li>unclear errors (40 of 29,424 calls): a null or undefined list element ends in an internal NullPointerException or in
+ *       Jackson's {@code Cannot construct instance of dev.bosun...} text (quadlet builders, quadlet.render,
+ *       validate and bundle.render, subids.idMap, sandbox.spec);</li>
+ *   <li>unexpected successes (24): a null map value (quadlet builders' label, annotation, environment, ...) and a
+ *       BigInt for a number (sandbox.spec cpus) are accepted. Zero in this test's sample of 2,000 calls, but the
+ *       full sweep finds them, so asserting it here would only hold by the luck of the sample;</li>
+ *   <li>files changed by a dry-run (25 operations): a dry-run session that reads the state database leaves
+ *       {@code bosun.db-wal}/{@code -shm} beside the real database.</li>
  * </ul>
- * The kill trials' figures depend on when the kill lands, so with 6 trials a defect shows only sometimes; the
+ * The kill trials' figures depend on where the kill lands, so with 6 trials a defect shows only sometimes; the
  * full runner's 300 trials are the measure.
  */
 @Tag("reliability")
@@ -71,13 +75,14 @@ class ReliabilityTest {
     }
 
     @Test
-    void hostileCallsThatAreRefusedChangeNothing() throws Exception {
+    void hostileCallsAreNotCoercedAndRefusedOnesChangeNothing() throws Exception {
         assumeRoot();
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")) || Files.isExecutable(Path.of("/bin/unshare")),
                 "the sweep runs in namespaces made with unshare (util-linux)");
         Figures f = ReliabilityRun.run(options(0, 0, 2000), System.err);
         assertEquals(2000, f.count(Figure.HOSTILE_CALLS));
         assertZero(f, Figure.FILES_CHANGED_ON_REJECTION);
+        assertZero(f, Figure.COERCIONS);
     }
 
     private static void assertZero(Figures f, Figure figure) {
