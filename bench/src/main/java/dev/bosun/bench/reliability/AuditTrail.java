@@ -15,12 +15,14 @@ import java.util.List;
 record AuditTrail(List<Row> rows) {
     /**
      * One row. {@code subject} is the user or name the call was about. A row {@code makes} a change when it
-     * says changed, or when it is a write-ahead row whose outcome never came (a kill between intent and
-     * outcome leaves one; that is an audited change, not an unrecorded one).
+     * says changed, or when it is a write-ahead intent row whose outcome never came ({@code started}, shown as
+     * {@code interrupted} once its process is gone): a kill between intent and outcome leaves one, and that is
+     * an audited change, not an unrecorded one. {@code ok}, {@code error} and {@code refused} rows that say
+     * unchanged make nothing.
      */
     record Row(String op, String subject, boolean changed, String outcome) {
         boolean makes() {
-            return changed || !outcome.equals("ok") && !outcome.equals("error");
+            return changed || outcome.equals("started") || outcome.equals("interrupted");
         }
     }
 

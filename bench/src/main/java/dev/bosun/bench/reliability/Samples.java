@@ -72,7 +72,8 @@ final class Samples {
         if (raw.isRecord()) {
             return record(op, raw);
         }
-        return "undefined";
+        // "A unit, or an array of units" (quadlet.generate): not a record, read from a unit or an array.
+        return raw.getSimpleName().equals("QuadletUnits") ? UNIT : "undefined";
     }
 
     /** Known records by their role; any other record gets its required components. */
