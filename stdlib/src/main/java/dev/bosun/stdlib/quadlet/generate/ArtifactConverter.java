@@ -14,18 +14,7 @@ final class ArtifactConverter {
     }
 
     static void convert(Conversion c) {
-        ServiceSkeleton.start(c);
-        String artifact = c.value("Artifact");
-        if (artifact.isEmpty()) {
-            c.fail(null, "no Artifact key specified");
-        }
-        PodmanArgv argv = c.command().add("artifact", "pull");
-        c.addStrings(argv, STRING_FLAGS);
-        c.addBooleans(argv, BOOL_FLAGS);
-        c.addPodmanArgs(argv);
-        argv.add(artifact);
-        c.exec("ExecStart", argv);
-        OneshotService.defaults(c.service, true);
-        c.info.resourceName(artifact);
+        String artifact = OneshotService.pull(c, "Artifact", "artifact", STRING_FLAGS, BOOL_FLAGS);
+        c.info.resourceName(artifact); // after pull: the service skeleton it starts sets c.info
     }
 }

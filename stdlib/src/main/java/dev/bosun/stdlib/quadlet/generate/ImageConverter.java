@@ -15,18 +15,7 @@ final class ImageConverter {
     }
 
     static void convert(Conversion c) {
-        ServiceSkeleton.start(c);
-        String image = c.value("Image");
-        if (image.isEmpty()) {
-            c.fail(null, "no Image key specified");
-        }
-        PodmanArgv argv = c.command().add("image", "pull");
-        c.addStrings(argv, STRING_FLAGS);
-        c.addBooleans(argv, BOOL_FLAGS);
-        c.addPodmanArgs(argv);
-        argv.add(image);
-        c.exec("ExecStart", argv);
-        OneshotService.defaults(c.service, true);
+        String image = OneshotService.pull(c, "Image", "image", STRING_FLAGS, BOOL_FLAGS);
         String tag = c.value("ImageTag");
         c.info.resourceName(tag.isEmpty() ? image : tag);
     }
