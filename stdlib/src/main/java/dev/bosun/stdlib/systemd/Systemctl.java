@@ -6,6 +6,8 @@ import dev.bosun.api.Check;
 import dev.bosun.api.Command;
 import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
+import dev.bosun.stdlib.users.Accounts;
+import dev.bosun.stdlib.users.User;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,30 +139,62 @@ final class Systemctl {
     }
 
     /**
-     * The last lines the unit's processes logged in their latest run (journald tags them with the invocation
-     * id systemd gave that run), so the error shows this failure, not an older one.
+     * The last lines the unit's processes logged in their latest run, so the error shows this failure, not an
+     * older one. journald tags a line with the invocation id systemd gave the run, but it reads that id (and
+     * the unit) from the process's cgroup: a process that writes and exits at once, on a busy host, can be
+     * gone before journald looks, and its lines carry neither. Then the lines of the unit's user, or of the
+     * unit, since the run began ({@code InactiveExitTimestamp}) are the run's lines.
      */
     private static List<String> journalTail(HostContext ctx, SystemdTarget target, String unit) {
         try {
-            String id = show(ctx, target, unit, "InvocationID").getOrDefault("InvocationID", "");
-            if (!id.matches("[0-9a-f]{32}")) {
-                return List.of();
-            }
-            ExecResult j = ctx.exec().run(Command.of("journalctl", "--no-pager", "--quiet", "-o", "cat",
-                    "-n", String.valueOf(JOURNAL_LINES), "_SYSTEMD_INVOCATION_ID=" + id).readOnly().unchecked());
-            if (!j.ok()) {
-                return List.of();
-            }
-            List<String> lines = new ArrayList<>();
-            for (String line : j.stdout().split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(line.length() > JOURNAL_LINE_CHARS ? line.substring(0, JOURNAL_LINE_CHARS) + "..." : line);
-                }
+            ExecResult shown = ctx.exec().run(Command.of(argv(target, "show", unit, "--timestamp=unix",
+                    "--property=InvocationID,InactiveExitTimestamp")).readOnly().unchecked());
+            Map<String, String> run = shown.ok() ? properties(shown.stdout()) : Map.of();
+            String id = run.getOrDefault("InvocationID", "");
+            String since = run.getOrDefault("InactiveExitTimestamp", "");
+            // journald reads a service's output stream asynchronously: the last lines of a process that has just
+            // failed may not be stored yet. --sync returns once everything logged before it is (it changes no
+            // state a user sees, so it is a read for the plan).
+            ctx.exec().run(Command.of("journalctl", "--sync").readOnly().unchecked());
+            List<String> lines = id.matches("[0-9a-f]{32}") ? journal(ctx, "_SYSTEMD_INVOCATION_ID=" + id) : List.of();
+            if (lines.isEmpty() && since.matches("@[0-9]+")) {
+                lines = journal(ctx, "--since", since, runMatch(ctx, target, unit));
             }
             return lines;
         } catch (BosunException e) {
             return List.of(); // the failure itself is the error; a journal we cannot read only makes it shorter
         }
+    }
+
+    /**
+     * What marks the run's lines when the cgroup could not be read: for a user's manager, the user's uid (the
+     * kernel gives journald the stream's credentials, so every line has it); for the system manager, the unit.
+     */
+    private static String runMatch(HostContext ctx, SystemdTarget target, String unit) {
+        if (target.user() == null) {
+            return "_SYSTEMD_UNIT=" + unit;
+        }
+        User user = Accounts.read(ctx.fs()).user(target.user());
+        if (user == null) {
+            throw new BosunException("no user " + target.user());
+        }
+        return "_UID=" + user.uid();
+    }
+
+    private static List<String> journal(HostContext ctx, String... matches) {
+        List<String> argv = new ArrayList<>(List.of("journalctl", "--no-pager", "--quiet", "-o", "cat",
+                "-n", String.valueOf(JOURNAL_LINES)));
+        argv.addAll(List.of(matches));
+        ExecResult j = ctx.exec().run(Command.of(argv).readOnly().unchecked());
+        List<String> lines = new ArrayList<>();
+        if (j.ok()) {
+            for (String line : j.stdout().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(line.length() > JOURNAL_LINE_CHARS ? line.substring(0, JOURNAL_LINE_CHARS) + "..." : line);
+                }
+            }
+        }
+        return lines;
     }
 
     private static String manager(SystemdTarget target) {
