@@ -7,12 +7,22 @@ import dev.bosun.api.HostContext;
 import dev.bosun.stdlib.quadlet.generate.QuadletGenerator;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 
 /** The Podman version units are generated and validated for: the one asked for, else the installed one, else the newest Bosun knows. */
 public final class PodmanDiscovery {
     /** Where Podman packages install the generator (the binary, and systemd's link to it). */
     static final List<String> GENERATOR_PATHS = List.of("/usr/libexec/podman/quadlet",
             "/usr/lib/systemd/system-generators/podman-system-generator");
+
+    /**
+     * The installed version per session, keyed by the session's {@link dev.bosun.api.Exec} (one per host context):
+     * {@code podman --version} costs a process start (~30 ms), and a script validating or installing many units asks
+     * once per call. A session is short-lived; a Podman upgraded in the middle of one is seen by the next.
+     */
+    private static final Map<Object, Optional<PodmanVersion>> INSTALLED = new WeakHashMap<>();
 
     private PodmanDiscovery() {
     }
@@ -47,6 +57,21 @@ public final class PodmanDiscovery {
 
     /** The installed podman's version, or null when there is none (or it says something unreadable). */
     private static PodmanVersion installed(HostContext ctx) {
+        Object session = ctx.exec();
+        synchronized (INSTALLED) {
+            Optional<PodmanVersion> known = INSTALLED.get(session);
+            if (known != null) {
+                return known.orElse(null);
+            }
+        }
+        PodmanVersion v = ask(ctx);
+        synchronized (INSTALLED) {
+            INSTALLED.put(session, Optional.ofNullable(v));
+        }
+        return v;
+    }
+
+    private static PodmanVersion ask(HostContext ctx) {
         if (!ctx.exec().available("podman")) {
             return null;
         }
