@@ -16,9 +16,38 @@ import java.util.StringJoiner;
 /**
  * Java types as script authors see them, in TypeScript notation: records are interfaces named after
  * the record, enums are unions of their wire labels ({@code toString()}), lists are arrays.
+ * <p>
+ * For help a record is its simple name. For {@code bosun types} ({@link #namespaced()}) every record lives in the
+ * namespace of the module whose operations reach it first (the API's own types in {@value #API_NAMESPACE}), so two
+ * modules' {@code ListOptions} are {@code users.ListOptions} and {@code subids.ListOptions}, and a plugin's types
+ * can never rename a built-in module's.
  */
 public final class TypeDescriber {
+    /** The namespace of the types every module shares ({@code dev.bosun.api}); module names are lower case. */
+    public static final String API_NAMESPACE = "Bosun";
+
     private final Map<Class<?>, String> named = new LinkedHashMap<>();
+    private final Map<Class<?>, String> namespaces = new LinkedHashMap<>();
+    private final boolean namespaced;
+    private String module = API_NAMESPACE;
+
+    public TypeDescriber() {
+        this(false);
+    }
+
+    private TypeDescriber(boolean namespaced) {
+        this.namespaced = namespaced;
+    }
+
+    /** A describer that qualifies records with their module's namespace; tell it each module with {@link #module}. */
+    public static TypeDescriber namespaced() {
+        return new TypeDescriber(true);
+    }
+
+    /** The module whose operations are described next: records met first now belong to its namespace. */
+    public void module(String name) {
+        this.module = name;
+    }
 
     /** The TypeScript type of a Java type; records are referenced by name and collected for {@link #declarations()}. */
     public String ts(Type t) {
@@ -80,47 +109,81 @@ public final class TypeDescriber {
     private String recordName(Class<?> c) {
         String n = named.get(c);
         if (n != null) {
-            return n;
+            return qualified(c, n);
         }
+        String ns = !namespaced ? "" : c.getPackageName().startsWith("dev.bosun.api") ? API_NAMESPACE : module;
         String base = c.getSimpleName();
-        if (c.getEnclosingClass() != null && named.containsValue(base)) {
+        if (c.getEnclosingClass() != null && taken(ns, base)) {
             base = c.getEnclosingClass().getSimpleName() + base;
         }
         String candidate = base;
-        for (int i = 2; named.containsValue(candidate); i++) {
-            candidate = base + i;
+        for (int i = 2; taken(ns, candidate); i++) {
+            candidate = base + i; // two records of one name in one module: rare, and only that module's problem
         }
         named.put(c, candidate);
+        namespaces.put(c, ns);
         for (RecordComponent rc : c.getRecordComponents()) {
             ts(rc.getGenericType());
         }
-        return candidate;
+        return qualified(c, candidate);
     }
 
-    /** {@code interface X { ... }} for every record referenced so far, with docs as comments. */
+    private boolean taken(String ns, String name) {
+        for (Map.Entry<Class<?>, String> e : named.entrySet()) {
+            if (e.getValue().equals(name) && namespaces.get(e.getKey()).equals(ns)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String qualified(Class<?> c, String name) {
+        String ns = namespaces.get(c);
+        return ns.isEmpty() ? name : ns + "." + name;
+    }
+
+    /**
+     * {@code interface X { ... }} for every record referenced so far, with docs as comments; in namespaced mode
+     * grouped into one {@code declare namespace} per module.
+     */
     public String declarations() {
-        StringBuilder sb = new StringBuilder();
+        Map<String, StringBuilder> byNamespace = new LinkedHashMap<>();
         for (int i = 0; i < named.size(); i++) {
             // Declaring may reference further records; iterate by index as the map grows.
             Map.Entry<Class<?>, String> e = new ArrayList<>(named.entrySet()).get(i);
             Class<?> c = e.getKey();
+            String ns = namespaces.get(c);
+            String indent = ns.isEmpty() ? "" : "  ";
+            StringBuilder sb = byNamespace.computeIfAbsent(ns, k -> new StringBuilder());
             Doc cd = c.getAnnotation(Doc.class);
             if (cd != null) {
-                sb.append("/** ").append(cd.value()).append(" */\n");
+                sb.append(indent).append("/** ").append(comment(cd.value())).append(" */\n");
             }
-            sb.append("interface ").append(e.getValue()).append(" {\n");
+            sb.append(indent).append("interface ").append(e.getValue()).append(" {\n");
             for (RecordComponent rc : c.getRecordComponents()) {
                 Doc d = rc.getAnnotation(Doc.class);
                 if (d != null) {
-                    sb.append("  /** ").append(d.value().replace("*/", "*\\/")).append(" */\n");
+                    sb.append(indent).append("  /** ").append(comment(d.value())).append(" */\n");
                 }
                 boolean opt = rc.isAnnotationPresent(Optional.class);
-                sb.append("  ").append(rc.getName()).append(opt ? "?: " : ": ").append(ts(rc.getGenericType()))
-                        .append(";\n");
+                sb.append(indent).append("  ").append(rc.getName()).append(opt ? "?: " : ": ")
+                        .append(ts(rc.getGenericType())).append(";\n");
             }
-            sb.append("}\n");
+            sb.append(indent).append("}\n");
         }
-        return sb.toString();
+        StringBuilder out = new StringBuilder();
+        byNamespace.forEach((ns, body) -> {
+            if (ns.isEmpty()) {
+                out.append(body);
+            } else {
+                out.append("declare namespace ").append(ns).append(" {\n").append(body).append("}\n");
+            }
+        });
+        return out.toString();
+    }
+
+    private static String comment(String doc) {
+        return doc.replace("*/", "*\\/");
     }
 
     /** {@code ensure(spec: UserSpec): EnsureResult}, for help and completion. */

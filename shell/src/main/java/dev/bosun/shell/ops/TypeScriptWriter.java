@@ -9,9 +9,10 @@ public final class TypeScriptWriter {
     }
 
     public static String write(ModuleRegistry registry) {
-        TypeDescriber d = new TypeDescriber();
+        TypeDescriber d = TypeDescriber.namespaced();
         StringBuilder body = new StringBuilder();
         for (ModuleInfo m : registry.modules()) {
+            d.module(m.name());
             String iface = "Bosun" + Character.toUpperCase(m.name().charAt(0)) + m.name().substring(1) + "Module";
             body.append("/** ").append(escape(m.doc())).append(" */\n");
             body.append("interface ").append(iface).append(" ");
@@ -47,7 +48,15 @@ public final class TypeScriptWriter {
         sb.append("/** Ends the script with this exit status. */\n");
         sb.append("declare function exit(status?: number): never;\n");
         sb.append("/** The arguments after the script name in `bosun run SCRIPT ARGS...`. */\n");
-        sb.append("declare const args: readonly string[];\n\n");
+        sb.append("declare const args: readonly string[];\n");
+        // An interface and a var of the same shape as lib.dom's merge with it, so scripts check with or without "dom".
+        sb.append("/** Script output: log/info/debug to standard output, warn/error to standard error. */\n");
+        sb.append("interface Console {\n");
+        for (String level : java.util.List.of("log", "info", "debug", "warn", "error")) {
+            sb.append("  ").append(level).append("(...data: any[]): void;\n");
+        }
+        sb.append("}\n");
+        sb.append("declare var console: Console;\n\n");
         sb.append(d.declarations()).append('\n');
         sb.append(body);
         return sb.toString();

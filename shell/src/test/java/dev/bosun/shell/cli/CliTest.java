@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -215,8 +217,16 @@ class CliTest {
         CliRunner.Result r = CliRunner.run("types");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("declare const host: BosunHostModule;"), r.out());
+        // One namespace per module: no numbered names when two modules both have a ListOptions or an Allocation.
+        assertTrue(r.out().contains("declare namespace users {"), r.out());
+        assertTrue(r.out().contains("list(options?: users.ListOptions): users.User[];"), r.out());
+        java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("interface [A-Za-z]+[0-9]+ ").matcher(r.out());
+        assertFalse(numbered.find(), () -> "a numbered type name: " + numbered.group());
         Path tsc = Stream.of("/usr/local/bin/tsc", "/usr/bin/tsc").map(Path::of).filter(Files::isExecutable)
                 .findFirst().orElse(Path.of("/usr/local/bin/tsc"));
+        if (System.getenv("CI") != null) {
+            assertTrue(Files.isExecutable(tsc), "CI must check the declarations with TypeScript's tsc: .ci/run installs it");
+        }
         Assumptions.assumeTrue(Files.isExecutable(tsc), "TypeScript's tsc is not installed (.ci/run installs it)");
         Files.writeString(dir.resolve("bosun.d.ts"), r.out());
         Files.writeString(dir.resolve("script.ts"), """
@@ -226,17 +236,38 @@ class CliTest {
                 const w = files.write("/etc/motd", "hi\\n", { mode: "0644" });
                 const changed: boolean = w.changed;
                 const rows = audit.list({ limit: 5 }).map((r) => r.op);
-                console.log(k, changed, rows, args.length);
+                const filter: users.ListOptions = { system: false };
+                console.log(k, changed, rows, args.length, users.list(filter).length);
+                console.error("to stderr");
                 """);
-        Process p = new ProcessBuilder(tsc.toString(), "--noEmit", "--strict", "--target", "es2022", "--module",
-                "es2022", "--lib", "es2022,dom", "bosun.d.ts", "script.ts").directory(dir.toFile()).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        // Without lib.dom as well as with it: the declarations bring their own console.
+        assertEquals("", tsc(dir, tsc, "--lib", "es2022", "bosun.d.ts", "script.ts"));
+        assertEquals("", tsc(dir, tsc, "--lib", "es2022,dom", "bosun.d.ts", "script.ts"));
+        // The scripts users copy type-check against the declarations, strictly.
+        List<String> shipped = new ArrayList<>(List.of("--lib", "es2022", "--allowJs", "--checkJs", "bosun.d.ts"));
+        try (Stream<Path> scripts = Files.list(Path.of("..", "scripts").toAbsolutePath().normalize())) {
+            for (Path js : scripts.filter(p -> p.toString().endsWith(".js")).sorted().toList()) {
+                Files.copy(js, dir.resolve(js.getFileName()));
+                shipped.add(js.getFileName().toString());
+            }
+        }
+        assertTrue(shipped.size() > 6, shipped::toString);
+        assertEquals("", tsc(dir, tsc, shipped.toArray(String[]::new)));
         Files.writeString(dir.resolve("wrong.ts"), "const n: number = host.info().kernel;\n");
         Process q = new ProcessBuilder(tsc.toString(), "--noEmit", "--strict", "--lib", "es2022,dom", "bosun.d.ts",
                 "wrong.ts").directory(dir.toFile()).redirectErrorStream(true).start();
         q.getInputStream().readAllBytes();
         assertEquals(2, q.waitFor(), "a type error in a script is caught by the declarations");
+    }
+
+    /** tsc --noEmit --strict on the files: its output, empty when they check. */
+    private static String tsc(Path dir, Path tsc, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(tsc.toString(), "--noEmit", "--strict", "--target", "es2022",
+                "--module", "es2022"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
     }
 }
