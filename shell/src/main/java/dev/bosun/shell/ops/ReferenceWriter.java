@@ -9,7 +9,6 @@ public final class ReferenceWriter {
     }
 
     public static String write(ModuleRegistry registry) {
-        TypeDescriber d = new TypeDescriber();
         StringBuilder sb = new StringBuilder("# Bosun operation reference\n\n");
         sb.append("Generated from the modules' `@Module`/`@Op` metadata by `./bosun --no-plugins ops --markdown`; "
                 + "the same text `help(x)` shows in the REPL. Do not edit by hand.\n\n");
@@ -17,6 +16,8 @@ public final class ReferenceWriter {
             sb.append("- [").append(m.name()).append("](#").append(m.name()).append(")\n");
         }
         for (ModuleInfo m : registry.modules()) {
+            // Type names are the module's own (as in its TypeScript namespace): users' ListOptions is ListOptions.
+            TypeDescriber d = new TypeDescriber();
             sb.append("\n## ").append(m.name()).append("\n\n").append(m.doc()).append('\n');
             if (!m.origin().equals("stdlib")) {
                 sb.append("\nFrom plugin `").append(m.origin()).append("`.\n");
