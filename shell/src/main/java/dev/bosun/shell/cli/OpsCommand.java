@@ -10,20 +10,28 @@ import dev.bosun.shell.ops.ParamInfo;
 import dev.bosun.shell.ops.TypeDescriber;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.shell.render.JsonReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code bosun ops [MODULE]}: the operations with signatures and docs. */
+/** {@code bosun ops [MODULE[.OP]]}: the operations with signatures and docs. */
 @Command(name = "ops", mixinStandardHelpOptions = true,
-        description = "List operations with their signatures and docs (all modules, or one). --json for tools.")
+        description = "List operations with their signatures and docs (all modules, one module, or the full help of "
+                + "one operation: bosun ops users.ensure). --json for tools.")
 public final class OpsCommand implements Callable<Integer> {
     @ParentCommand
     BosunCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODULE", description = "only this module")
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODULE[.OP]", completionCandidates = ModuleNames.class,
+            description = "only this module, or only this operation")
     String module;
 
     @picocli.CommandLine.Option(names = "--markdown", description = "the full reference as Markdown (docs/reference.md)")
@@ -31,14 +39,31 @@ public final class OpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         try (PluginSet plugins = parent.global.modules(System.err)) {
+            int dot = module == null ? -1 : module.indexOf('.');
+            String opName = dot < 0 ? null : module.substring(dot + 1);
+            if (dot >= 0) {
+                module = module.substring(0, dot);
+            }
             var registry = plugins.registry();
-            if (module != null && registry.module(module) == null) {
+            ModuleInfo only = module == null ? null : registry.module(module);
+            if (module != null && only == null) {
                 throw new UsageException("ops: no module '" + module + "' (modules: "
                         + String.join(", ", registry.modules().stream().map(ModuleInfo::name).toList()) + ")");
             }
+            if (opName != null && only.op(opName) == null) {
+                throw new UsageException("ops: " + module + " has no operation '" + opName + "' (operations: "
+                        + String.join(", ", only.ops().stream().map(OpInfo::name).toList()) + ")");
+            }
             if (markdown) {
-                System.out.print(dev.bosun.shell.ops.ReferenceWriter.write(registry));
+                out.print(dev.bosun.shell.ops.ReferenceWriter.write(registry));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (opName != null && !parent.global.json) {
+                out.print(HelpText.forOp(only.op(opName)));
+                out.flush();
                 return ExitCodes.OK;
             }
             TypeDescriber d = new TypeDescriber();
@@ -48,10 +73,13 @@ public final class OpsCommand implements Callable<Integer> {
                     continue;
                 }
                 if (!parent.global.json) {
-                    System.out.println(m.name() + " — " + HelpText.summary(m.doc())
+                    out.println(m.name() + " — " + HelpText.summary(m.doc())
                             + (m.origin().equals("stdlib") ? "" : " (plugin " + m.origin() + ")"));
                 }
                 for (OpInfo op : m.ops()) {
+                    if (opName != null && !op.name().equals(opName)) {
+                        continue;
+                    }
                     String sig = op.module() + "." + (op.namespace().isEmpty() ? "" : String.join(".", op.namespace())
                             + ".") + d.signature(op);
                     if (parent.global.json) {
@@ -69,17 +97,26 @@ public final class OpsCommand implements Callable<Integer> {
                         }
                         o.put("returns", d.ts(op.returnType()));
                     } else {
-                        System.out.println("  " + sig + (op.mutates() ? "  [mutates]" : ""));
-                        System.out.println("      " + HelpText.summary(op.doc()));
+                        out.println("  " + sig + (op.mutates() ? "  [mutates]" : ""));
+                        out.println("      " + HelpText.summary(op.doc()));
                     }
                 }
             }
             if (parent.global.json) {
                 JsonReport report = new JsonReport();
                 report.result(json);
-                report.write(System.out);
+                report.write(out);
             }
+            out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /** Module names for shell completion after {@code bosun ops}: the built-in ones (plugins vary per host). */
+    static final class ModuleNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return dev.bosun.shell.ops.ModuleRegistry.withStdlib().modules().stream().map(ModuleInfo::name).iterator();
         }
     }
 }

@@ -51,10 +51,14 @@ public final class HelpText {
         return sb.toString();
     }
 
+    /** Abbreviations whose period does not end a sentence ({@code e.g. 'web'}). */
+    private static final java.util.regex.Pattern SENTENCE_END =
+            java.util.regex.Pattern.compile("(?<!\\be\\.g|\\bi\\.e|\\betc|\\bvs|\\bcf)\\. ");
+
     /** The first sentence of a doc string. */
     public static String summary(String doc) {
-        int dot = doc.indexOf(". ");
-        return dot < 0 ? doc : doc.substring(0, dot + 1);
+        java.util.regex.Matcher end = SENTENCE_END.matcher(doc);
+        return end.find() ? doc.substring(0, end.start() + 1) : doc;
     }
 
     static String wrap(String text, int width, String indent) {

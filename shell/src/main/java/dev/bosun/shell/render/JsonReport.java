@@ -120,4 +120,10 @@ public final class JsonReport {
         out.println(text());
         out.flush();
     }
+
+    /** Prints the document, and nothing else, on a command's writer. */
+    public void write(java.io.PrintWriter out) {
+        out.println(text());
+        out.flush();
+    }
 }

@@ -187,6 +187,22 @@ class CliTest {
         }
         assertTrue(found, json.toString());
         assertEquals(0, CliRunner.run("ops", "host").status());
+        // One operation: its full help, as help(users.ensure) shows it.
+        CliRunner.Result one = CliRunner.run("--no-plugins", "ops", "users.ensure");
+        assertEquals(0, one.status(), one.err());
+        assertTrue(one.out().startsWith("users.ensure(spec: UserSpec): UserEnsured\n"), one.out());
+        assertFalse(one.out().contains("users.list("), one.out());
+        CliRunner.Result none = CliRunner.run("--no-plugins", "ops", "users.nosuch");
+        assertEquals(2, none.status());
+        assertTrue(none.err().contains("users has no operation 'nosuch' (operations: "), none.err());
+    }
+
+    @Test
+    void helpSummariesDoNotStopAtAnAbbreviation() {
+        assertEquals("Writes a file, e.g. a unit; its owner is kept.",
+                dev.bosun.shell.ops.HelpText.summary("Writes a file, e.g. a unit; its owner is kept. Then more."));
+        assertEquals("Lists things, i.e. all of them.", dev.bosun.shell.ops.HelpText.summary("Lists things, i.e. all of them."));
+        assertEquals("One. ", dev.bosun.shell.ops.HelpText.summary("One. Two.") + " ");
     }
 
     @Test
