@@ -4,6 +4,7 @@ import dev.bosun.shell.js.Namespace;
 import dev.bosun.shell.js.OpFunction;
 import dev.bosun.shell.js.Session;
 import dev.bosun.shell.ops.HelpText;
+import dev.bosun.shell.ops.OpInfo;
 import dev.bosun.shell.ops.TypeDescriber;
 import org.graalvm.polyglot.Value;
 import org.jline.reader.Candidate;
@@ -18,7 +19,9 @@ import java.util.TreeSet;
 /**
  * Completes global names and members along a dotted path by walking the bindings (never by
  * evaluating the input, so completion has no side effects). Operations show their signature and the
- * first sentence of their doc.
+ * first sentence of their doc. Because operations are typed, it also completes the keys of an argument
+ * literal ({@code users.ensure({cr} offers {@code createHome}) at any depth, and the fields of an operation's
+ * result ({@code host.info().} offers {@code kernel}), from the declared types alone.
  */
 final class JsCompleter implements Completer {
     private static final Set<String> KEYWORDS = Set.of("const", "let", "function", "return", "await", "async",
@@ -31,9 +34,91 @@ final class JsCompleter implements Completer {
         this.session = session;
     }
 
+    private static final java.util.regex.Pattern CALL_RESULT = java.util.regex.Pattern.compile(
+            "([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)\\([^()]*\\)\\.([A-Za-z_$][\\w$]*)?$");
+
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        candidates.addAll(candidates(line.word()));
+        String before = line.line().substring(0, Math.min(line.cursor(), line.line().length()));
+        candidates.addAll(candidatesAt(before, line.word()));
+    }
+
+    /** Candidates for the text before the cursor, whose last word (the part replaced) is {@code word}. */
+    List<Candidate> candidatesAt(String before, String word) {
+        CallSite site = CallSite.at(before);
+        if (site != null) {
+            return keys(site);
+        }
+        java.util.regex.Matcher result = CALL_RESULT.matcher(before);
+        if (result.find()) {
+            OpInfo op = op(result.group(1));
+            if (op != null) {
+                return fields(op.returnType(), result.group(2) == null ? "" : result.group(2), List.of(), "");
+            }
+        }
+        return candidates(word);
+    }
+
+    /** The keys the literal at the call site can have, with their types and docs. */
+    private List<Candidate> keys(CallSite site) {
+        OpInfo op = op(site.callee());
+        if (op == null || site.arg() >= op.params().size()) {
+            return List.of();
+        }
+        java.lang.reflect.Type t = op.params().get(site.arg()).type();
+        for (String step : site.path()) {
+            t = step.equals(CallSite.ELEMENT) ? elementType(t) : componentType(t, step);
+            if (t == null) {
+                return List.of();
+            }
+        }
+        return fields(t, site.partial(), site.present(), ": ");
+    }
+
+    /** The operation a dotted path names ({@code users.ensure}, {@code quadlet.bundle.install}), or null. */
+    private OpInfo op(String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        dev.bosun.shell.ops.ModuleInfo m = session.registry().module(path.substring(0, dot));
+        return m == null ? null : m.op(path.substring(dot + 1));
+    }
+
+    private static List<Candidate> fields(java.lang.reflect.Type t, String partial, List<String> present, String suffix) {
+        List<Candidate> out = new java.util.ArrayList<>();
+        if (!(t instanceof Class<?> c) || !c.isRecord()) {
+            return out;
+        }
+        TypeDescriber d = new TypeDescriber();
+        for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
+            if (rc.getName().startsWith(partial) && !present.contains(rc.getName())) {
+                dev.bosun.api.Doc doc = rc.getAnnotation(dev.bosun.api.Doc.class);
+                String type = d.ts(rc.getGenericType());
+                out.add(new Candidate(rc.getName() + suffix, rc.getName(), "fields of " + c.getSimpleName(),
+                        type + (doc == null ? "" : " — " + doc.value()), null, null, suffix.isEmpty()));
+            }
+        }
+        return out;
+    }
+
+    private static java.lang.reflect.Type componentType(java.lang.reflect.Type t, String name) {
+        if (t instanceof Class<?> c && c.isRecord()) {
+            for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    return rc.getGenericType();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static java.lang.reflect.Type elementType(java.lang.reflect.Type t) {
+        if (t instanceof java.lang.reflect.ParameterizedType pt && pt.getRawType() instanceof Class<?> raw
+                && java.util.Collection.class.isAssignableFrom(raw)) {
+            return pt.getActualTypeArguments()[0];
+        }
+        return t instanceof Class<?> c && c.isArray() ? c.getComponentType() : null;
     }
 
     /** Candidates for a word such as {@code hos} or {@code users.en}; public for tests. */

@@ -55,6 +55,29 @@ class ReplPartsTest {
     }
 
     @Test
+    void argumentLiteralsCompleteTheirTypedKeys() {
+        JsCompleter c = new JsCompleter(session);
+        List<String> keys = c.candidatesAt("users.ensure({", "").stream().map(Candidate::value).toList();
+        assertTrue(keys.contains("name: ") && keys.contains("createHome: "), keys.toString());
+        Candidate name = c.candidatesAt("users.ensure({na", "na").getFirst();
+        assertEquals("name: ", name.value());
+        assertTrue(name.descr().startsWith("string — "), name.descr());
+        // Keys already given are not offered again; strings and finished values do not confuse the position.
+        List<String> rest = c.candidatesAt("users.ensure({name: 'a,{b', ", "").stream().map(Candidate::value).toList();
+        assertTrue(!rest.contains("name: ") && rest.contains("createHome: "), rest.toString());
+        assertEquals(List.of(), c.candidatesAt("users.ensure({name: 'cr", "cr"));
+        // Deeper: an element of a list of records, a later argument.
+        List<String> nested = c.candidatesAt("quadlet.generate([{", "").stream().map(Candidate::value).toList();
+        assertTrue(nested.isEmpty() || nested.stream().allMatch(k -> k.endsWith(": ")), nested.toString());
+        List<String> second = c.candidatesAt("files.write('/x', 'y', {m", "m").stream().map(Candidate::value).toList();
+        assertEquals(List.of("mode: "), second);
+        // The result of a call: the fields of its declared type, without running it.
+        List<String> fields = c.candidatesAt("host.info().ke", "ke").stream().map(Candidate::value).toList();
+        assertEquals(List.of("kernel"), fields);
+        assertTrue(c.candidatesAt("host.info().", "").size() > 5);
+    }
+
+    @Test
     void unfinishedInputContinuesAndFinishedInputIsAccepted() {
         JsParser p = new JsParser(session);
         assertThrows(EOFError.class, () -> p.parse("function f() {", 14, Parser.ParseContext.ACCEPT_LINE));
