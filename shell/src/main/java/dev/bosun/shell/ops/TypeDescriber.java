@@ -1,8 +1,11 @@
 package dev.bosun.shell.ops;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Optional;
 
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -47,6 +50,25 @@ public final class TypeDescriber {
     /** The module whose operations are described next: records met first now belong to its namespace. */
     public void module(String name) {
         this.module = name;
+    }
+
+    /** The TypeScript type of an annotated type use: {@code | null} where it is {@link Nullable}, at any depth. */
+    public String ts(AnnotatedType at) {
+        String base;
+        if (at instanceof AnnotatedParameterizedType apt && apt.getType() instanceof ParameterizedType pt
+                && pt.getRawType() instanceof Class<?> raw) {
+            AnnotatedType[] args = apt.getAnnotatedActualTypeArguments();
+            if (java.util.Collection.class.isAssignableFrom(raw)) {
+                base = array(ts(args[0]));
+            } else if (Map.class.isAssignableFrom(raw)) {
+                base = "Record<string, " + ts(args[1]) + ">";
+            } else {
+                base = ts(at.getType());
+            }
+        } else {
+            base = ts(at.getType());
+        }
+        return at.isAnnotationPresent(Nullable.class) ? base + " | null" : base;
     }
 
     /** The TypeScript type of a Java type; records are referenced by name and collected for {@link #declarations()}. */
@@ -167,7 +189,7 @@ public final class TypeDescriber {
                 }
                 boolean opt = rc.isAnnotationPresent(Optional.class);
                 sb.append(indent).append("  ").append(rc.getName()).append(opt ? "?: " : ": ")
-                        .append(ts(rc.getGenericType())).append(";\n");
+                        .append(ts(rc.getAnnotatedType())).append(";\n");
             }
             sb.append(indent).append("}\n");
         }
@@ -188,7 +210,7 @@ public final class TypeDescriber {
 
     /** {@code ensure(spec: UserSpec): EnsureResult}, for help and completion. */
     public String signature(OpInfo op) {
-        StringJoiner j = new StringJoiner(", ", op.simpleName() + "(", "): " + ts(op.returnType()));
+        StringJoiner j = new StringJoiner(", ", op.simpleName() + "(", "): " + ts(op.method().getAnnotatedReturnType()));
         for (ParamInfo p : op.params()) {
             j.add(p.name() + (p.optional() ? "?: " : ": ") + ts(p.type()));
         }
@@ -203,7 +225,7 @@ public final class TypeDescriber {
             for (RecordComponent rc : c.getRecordComponents()) {
                 Doc doc = rc.getAnnotation(Doc.class);
                 out.add(rc.getName() + (rc.isAnnotationPresent(Optional.class) ? "?" : "") + ": "
-                        + d.ts(rc.getGenericType()) + (doc == null ? "" : "  " + doc.value()));
+                        + d.ts(rc.getAnnotatedType()) + (doc == null ? "" : "  " + doc.value()));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package dev.bosun.stdlib.host;
 
 import dev.bosun.api.Command;
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.Module;
@@ -88,8 +89,8 @@ public final class HostInfoModule implements dev.bosun.api.HostModule {
             @Doc("true when systemd is PID 1 on this machine") boolean systemd,
             @Doc("the host root Bosun works on (/ or --root)") String hostRoot,
             @Doc("true under --dry-run") boolean dryRun,
-            @Doc("podman version, or null when not installed") String podman,
-            @Doc("quadlet generator version, or null") String quadlet,
-            @Doc("docker version, or null") String docker) {
+            @Doc("podman version, or null when not installed") @Nullable String podman,
+            @Doc("quadlet generator version, or null") @Nullable String quadlet,
+            @Doc("docker version, or null") @Nullable String docker) {
     }
 }

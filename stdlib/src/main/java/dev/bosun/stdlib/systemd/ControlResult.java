@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.systemd;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 /**
  * @param unit    the unit, or null for daemonReload
@@ -9,9 +10,9 @@ import dev.bosun.api.Doc;
  * @param planned true when, under dry-run, the command was only recorded
  */
 @Doc("Result of a systemd control operation.")
-public record ControlResult(@Doc("the unit; null for daemonReload") String unit,
+public record ControlResult(@Doc("the unit; null for daemonReload") @Nullable String unit,
                             @Doc("false when it already was so and nothing ran") boolean changed,
-                            @Doc("the systemctl command line, null when nothing had to run") String command,
+                            @Doc("the systemctl command line, null when nothing had to run") @Nullable String command,
                             @Doc("true when only planned (dry-run)") boolean planned) {
 
     static ControlResult unchanged(String unit) {

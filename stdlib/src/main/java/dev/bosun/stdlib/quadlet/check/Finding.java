@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.check;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 /**
  * One validation result.
@@ -13,8 +14,8 @@ import dev.bosun.api.Doc;
  */
 @Doc("A validation finding: severity, key, line, message (Podman's wording where Podman raises it) and who raises it.")
 public record Finding(@Doc("error or warning") Severity severity,
-                      @Doc("key concerned, or null") String key,
-                      @Doc("1-based line, or null") Integer line,
+                      @Doc("key concerned, or null") @Nullable String key,
+                      @Doc("1-based line, or null") @Nullable Integer line,
                       @Doc("what is wrong") String message,
                       @Doc("podman: Podman's generator raises it (its wording); bosun: Bosun's own check") String by) {
     public static final String PODMAN = "podman";

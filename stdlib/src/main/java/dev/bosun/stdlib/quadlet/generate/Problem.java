@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.generate;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 /**
  * An error or warning of the conversion of one unit, in Podman's wording.
@@ -10,7 +11,7 @@ import dev.bosun.api.Doc;
  * @param message Podman's text, without the {@code converting "x": } prefix of errors
  */
 @Doc("An error or warning of the conversion, in Podman's wording.")
-public record Problem(@Doc("key concerned, or null") String key,
-                      @Doc("1-based line of the key, or null") Integer line,
+public record Problem(@Doc("key concerned, or null") @Nullable String key,
+                      @Doc("1-based line of the key, or null") @Nullable Integer line,
                       @Doc("Podman's message") String message) {
 }

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.spec;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Optional;
 import dev.bosun.stdlib.quadlet.UnitName;
 import dev.bosun.stdlib.quadlet.UnitType;
@@ -14,22 +15,22 @@ import java.util.Map;
 @Doc("A .build Quadlet unit; fields are the keys of [Build] in camelCase.")
 public record BuildSpec(
         @Doc("unit name without extension, e.g. web (template: web@)") String name,
-        @Optional @QuadletKey("Annotation") @Doc("Annotation=: --annotation KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> annotation,
+        @Optional @QuadletKey("Annotation") @Doc("Annotation=: --annotation KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> annotation,
         @Optional @QuadletKey("Arch") @Doc("Arch=: --arch") String arch,
         @Optional @QuadletKey("AuthFile") @Doc("AuthFile=: --authfile") String authFile,
-        @Optional @QuadletKey("BuildArg") @Doc("BuildArg=: --build-arg KEY=VALUE (KEY: VALUE map, null value = bare KEY) [Podman 5.8+]") Map<String, String> buildArg,
+        @Optional @QuadletKey("BuildArg") @Doc("BuildArg=: --build-arg KEY=VALUE (KEY: VALUE map, null value = bare KEY) [Podman 5.8+]") Map<String, @Nullable String> buildArg,
         @Optional @QuadletKey("ContainersConfModule") @Doc("ContainersConfModule=: --module=VALUE (global option, before the subcommand) (one entry per element)") List<String> containersConfModule,
         @Optional @QuadletKey("DNS") @Doc("DNS=: --dns (one entry per element)") List<String> dns,
         @Optional @QuadletKey("DNSOption") @Doc("DNSOption=: --dns-option (one entry per element)") List<String> dnsOption,
         @Optional @QuadletKey("DNSSearch") @Doc("DNSSearch=: --dns-search (one entry per element)") List<String> dnsSearch,
-        @Optional @QuadletKey("Environment") @Doc("Environment=: --env KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> environment,
+        @Optional @QuadletKey("Environment") @Doc("Environment=: --env KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> environment,
         @Optional @QuadletKey("File") @Doc("File=: --file") String file,
         @Optional @QuadletKey("ForceRM") @Doc("ForceRM=: --force-rm") Boolean forceRm,
         @Optional @QuadletKey("GlobalArgs") @Doc("GlobalArgs=: words inserted before the subcommand (list of words)") List<String> globalArgs,
         @Optional @QuadletKey("GroupAdd") @Doc("GroupAdd=: --group-add (one entry per element)") List<String> groupAdd,
         @Optional @QuadletKey("IgnoreFile") @Doc("IgnoreFile=: --ignorefile [Podman 5.8+]") String ignoreFile,
         @Optional @QuadletKey("ImageTag") @Doc("ImageTag=: --tag (required; the first value is the image name other units see) (one entry per element)") List<String> imageTag,
-        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> label,
+        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> label,
         @Optional @QuadletKey("Network") @Doc("Network=: --network (one entry per element)") List<String> network,
         @Optional @QuadletKey("PodmanArgs") @Doc("PodmanArgs=: words appended after the generated options (list of words)") List<String> podmanArgs,
         @Optional @QuadletKey("Pull") @Doc("Pull=: --pull=VALUE") String pull,

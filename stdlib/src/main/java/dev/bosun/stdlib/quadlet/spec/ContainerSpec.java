@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.spec;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Optional;
 import dev.bosun.stdlib.quadlet.UnitName;
 import dev.bosun.stdlib.quadlet.UnitType;
@@ -17,7 +18,7 @@ public record ContainerSpec(
         @Optional @QuadletKey("AddCapability") @Doc("AddCapability=: --cap-add (lower-cased) (list of words)") List<String> addCapability,
         @Optional @QuadletKey("AddDevice") @Doc("AddDevice=: --device (leading \"-\" = optional: skipped if the host path is missing) (list of words)") List<String> addDevice,
         @Optional @QuadletKey("AddHost") @Doc("AddHost=: --add-host (one entry per element)") List<String> addHost,
-        @Optional @QuadletKey("Annotation") @Doc("Annotation=: --annotation KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> annotation,
+        @Optional @QuadletKey("Annotation") @Doc("Annotation=: --annotation KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> annotation,
         @Optional @QuadletKey("AppArmor") @Doc("AppArmor=: --security-opt apparmor=VALUE [Podman 5.8+]") String appArmor,
         @Optional @QuadletKey("AutoUpdate") @Doc("AutoUpdate=: --label io.containers.autoupdate=VALUE") String autoUpdate,
         @Optional @QuadletKey("CgroupsMode") @Doc("CgroupsMode=: --cgroups VALUE (default --cgroups=split)") String cgroupsMode,
@@ -28,7 +29,7 @@ public record ContainerSpec(
         @Optional @QuadletKey("DNSSearch") @Doc("DNSSearch=: --dns-search (one entry per element)") List<String> dnsSearch,
         @Optional @QuadletKey("DropCapability") @Doc("DropCapability=: --cap-drop (lower-cased) (list of words)") List<String> dropCapability,
         @Optional @QuadletKey("Entrypoint") @Doc("Entrypoint=: --entrypoint=VALUE (empty value is meaningful)") String entrypoint,
-        @Optional @QuadletKey("Environment") @Doc("Environment=: --env KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> environment,
+        @Optional @QuadletKey("Environment") @Doc("Environment=: --env KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> environment,
         @Optional @QuadletKey("EnvironmentFile") @Doc("EnvironmentFile=: --env-file (relative paths resolved against the unit file directory) (list of words)") List<String> environmentFile,
         @Optional @QuadletKey("EnvironmentHost") @Doc("EnvironmentHost=: --env-host") Boolean environmentHost,
         @Optional @QuadletKey("Exec") @Doc("Exec=: arguments appended after the image (command words)") List<String> exec,
@@ -56,7 +57,7 @@ public record ContainerSpec(
         @Optional @QuadletKey("IP") @Doc("IP=: --ip") String ip,
         @Optional @QuadletKey("IP6") @Doc("IP6=: --ip6") String ip6,
         @Optional @QuadletKey("Image") @Doc("Image=: positional image (X.image / X.build references resolved to the built/pulled image)") String image,
-        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> label,
+        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> label,
         @Optional @QuadletKey("LogDriver") @Doc("LogDriver=: --log-driver") String logDriver,
         @Optional @QuadletKey("LogOpt") @Doc("LogOpt=: --log-opt (list of words)") List<String> logOpt,
         @Optional @QuadletKey("Mask") @Doc("Mask=: --security-opt mask=VALUE (list of words)") List<String> mask,

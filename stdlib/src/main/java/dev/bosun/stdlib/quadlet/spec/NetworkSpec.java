@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.spec;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Optional;
 import dev.bosun.stdlib.quadlet.UnitName;
 import dev.bosun.stdlib.quadlet.UnitType;
@@ -25,10 +26,10 @@ public record NetworkSpec(
         @Optional @QuadletKey("IPv6") @Doc("IPv6=: --ipv6") Boolean ipv6,
         @Optional @QuadletKey("InterfaceName") @Doc("InterfaceName=: --interface-name [Podman 5.8+]") String interfaceName,
         @Optional @QuadletKey("Internal") @Doc("Internal=: --internal") Boolean internal,
-        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> label,
+        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> label,
         @Optional @QuadletKey("NetworkDeleteOnStop") @Doc("NetworkDeleteOnStop=: adds ExecStopPost=podman network rm NAME [Podman 5.8+]") Boolean networkDeleteOnStop,
         @Optional @QuadletKey("NetworkName") @Doc("NetworkName=: network name (default systemd-<unit basename>)") String networkName,
-        @Optional @QuadletKey("Options") @Doc("Options=: --opt KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> options,
+        @Optional @QuadletKey("Options") @Doc("Options=: --opt KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> options,
         @Optional @QuadletKey("PodmanArgs") @Doc("PodmanArgs=: words appended after the generated options (list of words)") List<String> podmanArgs,
         @Optional @QuadletKey("ServiceName") @Doc("ServiceName=: name of the generated systemd unit (VALUE.service)") String serviceName,
         @Optional @QuadletKey("Subnet") @Doc("Subnet=: --subnet (one entry per element)") List<String> subnet,

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.spec;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Optional;
 import dev.bosun.stdlib.quadlet.UnitName;
 import dev.bosun.stdlib.quadlet.UnitType;
@@ -25,7 +26,7 @@ public record PodSpec(
         @Optional @QuadletKey("HostName") @Doc("HostName=: --hostname (read with LookupAll: every occurrence emitted) (one entry per element) [Podman 5.8+]") List<String> hostName,
         @Optional @QuadletKey("IP") @Doc("IP=: --ip") String ip,
         @Optional @QuadletKey("IP6") @Doc("IP6=: --ip6") String ip6,
-        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY) [Podman 5.8+]") Map<String, String> label,
+        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY) [Podman 5.8+]") Map<String, @Nullable String> label,
         @Optional @QuadletKey("Network") @Doc("Network=: --network (one entry per element)") List<String> network,
         @Optional @QuadletKey("NetworkAlias") @Doc("NetworkAlias=: --network-alias (one entry per element)") List<String> networkAlias,
         @Optional @QuadletKey("PodName") @Doc("PodName=: pod name (default systemd-<unit basename>)") String podName,

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.spec;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Optional;
 import dev.bosun.stdlib.quadlet.UnitName;
 import dev.bosun.stdlib.quadlet.UnitType;
@@ -22,7 +23,7 @@ public record VolumeSpec(
         @Optional @QuadletKey("GlobalArgs") @Doc("GlobalArgs=: words inserted before the subcommand (list of words)") List<String> globalArgs,
         @Optional @QuadletKey("Group") @Doc("Group=: o=gid=N") Long group,
         @Optional @QuadletKey("Image") @Doc("Image=: image for Driver=image (X.image / X.build references resolved)") String image,
-        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, String> label,
+        @Optional @QuadletKey("Label") @Doc("Label=: --label KEY=VALUE (KEY: VALUE map, null value = bare KEY)") Map<String, @Nullable String> label,
         @Optional @QuadletKey("Options") @Doc("Options=: appended to --opt o=...") String options,
         @Optional @QuadletKey("PodmanArgs") @Doc("PodmanArgs=: words appended after the generated options (list of words)") List<String> podmanArgs,
         @Optional @QuadletKey("ServiceName") @Doc("ServiceName=: name of the generated systemd unit (VALUE.service)") String serviceName,

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.unit;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 /**
  * One line of a unit file section: a {@code Key=value} assignment, or a comment or blank line
@@ -14,10 +15,10 @@ import dev.bosun.api.Doc;
  *              kept so that an unchanged file renders byte for byte as it was read
  */
 @Doc("One line of a section: Key=value, or a comment/blank line (key null).")
-public record UnitEntry(@Doc("key; null for a comment or blank line") String key,
+public record UnitEntry(@Doc("key; null for a comment or blank line") @Nullable String key,
                         @Doc("value as Podman reads it; comment text for comments") String value,
-                        @Doc("1-based source line, null when built") Integer line,
-                        @Doc("exact source text, null when built") String raw) {
+                        @Doc("1-based source line, null when built") @Nullable Integer line,
+                        @Doc("exact source text, null when built") @Nullable String raw) {
     public UnitEntry {
         value = value == null ? "" : value;
     }

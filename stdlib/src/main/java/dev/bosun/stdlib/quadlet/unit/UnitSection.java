@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.quadlet.unit;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.List;
 
@@ -15,8 +16,8 @@ import java.util.List;
  */
 @Doc("A [Name] section of a unit file with its lines in order.")
 public record UnitSection(@Doc("section name; \"\" for lines before the first header") String name,
-                          @Doc("1-based header line, null when built") Integer line,
-                          @Doc("exact header source text, null when built") String header,
+                          @Doc("1-based header line, null when built") @Nullable Integer line,
+                          @Doc("exact header source text, null when built") @Nullable String header,
                           @Doc("the lines of the section") List<UnitEntry> entries) {
     public UnitSection {
         name = name == null ? "" : name;
