@@ -4,6 +4,7 @@ import dev.bosun.api.BosunException;
 import dev.bosun.api.Fs;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ record Delegation(Set<String> controllers, List<String> sources) {
                 sources.add(file);
             }
         }
-        return new Delegation(controllers.contains("*") ? ALL : Set.copyOf(controllers), sources);
+        return new Delegation(controllers.contains("*") ? ALL : Collections.unmodifiableSet(controllers), sources);
     }
 
     /** Applies the {@code Delegate=} lines of one unit file's {@code [Service]} section; true when it had one. */
