@@ -19,10 +19,13 @@ record SmallFile(String text, String problem) {
     /** Larger than any containers.conf, unit or sysctl file has reason to be. */
     static final long MAX_BYTES = 1 << 20;
 
+    /** Links a file may go through before it is read, as many as {@link Programs} follows. */
+    private static final int MAX_LINKS = 8;
+
     static SmallFile read(Fs fs, String path) {
         FileStat st;
         try {
-            st = fs.stat(path);
+            st = target(fs, path);
         } catch (BosunException e) {
             return new SmallFile(null, path + ": " + e.getMessage());
         }
@@ -30,12 +33,15 @@ record SmallFile(String text, String problem) {
             return new SmallFile(null, null);
         }
         if (st.type() != FileStat.Type.FILE) {
-            return new SmallFile(null, path + " is a " + st.type() + ", not a regular file");
+            return new SmallFile(null, path + " is " + (st.type() == FileStat.Type.SYMLINK ? "a chain of more than "
+                    + MAX_LINKS + " links" : "a " + st.type()) + ", not a regular file");
         }
         if (st.size() > MAX_BYTES) {
             return new SmallFile(null, path + " has " + st.size() + " bytes, more than the " + MAX_BYTES + " read");
         }
         try {
+            // Read by the name given: the effect layer follows its links itself and refuses a step from a user's
+            // directory or link to another owner's file (CHASE_SAFE); target() only looked at type and size first.
             byte[] bytes = fs.readBytes(path);
             if (bytes.length > MAX_BYTES) {
                 return new SmallFile(null, path + " grew past " + MAX_BYTES + " bytes while it was read");
@@ -44,6 +50,20 @@ record SmallFile(String text, String problem) {
         } catch (BosunException e) {
             return new SmallFile(null, path + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The metadata of what the path leads to: links followed inside the root (a user may keep containers.conf in a
+     * dotfiles directory), null when nothing is there; a chain too long stays a symlink.
+     */
+    private static FileStat target(Fs fs, String path) {
+        String current = path;
+        FileStat st = fs.stat(current);
+        for (int hop = 0; hop < MAX_LINKS && st != null && st.type() == FileStat.Type.SYMLINK && st.linkTarget() != null; hop++) {
+            current = Programs.resolveLink(current, st.linkTarget());
+            st = fs.stat(current);
+        }
+        return st;
     }
 
     boolean present() {
