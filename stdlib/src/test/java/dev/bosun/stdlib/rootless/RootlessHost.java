@@ -129,6 +129,16 @@ final class RootlessHost implements AutoCloseable {
         root.close();
     }
 
+    /**
+     * The check as if the fixture root were the live system, each {@code --version} command run for real on the
+     * root's own program (its path resolved into the root), as read-only commands through the effect boundary.
+     */
+    RootlessCheckResult checkLiveRunningTheRootsPrograms(String user) {
+        try (LocalHostContext ctx = root.context(false)) {
+            return RootlessCheck.run(new LiveView(ctx, null), user);
+        }
+    }
+
     /** The fixture root's context, claiming to be the live root, with scripted {@code --version} answers. */
     static final class LiveView implements HostContext {
         private final HostContext inner;
@@ -137,7 +147,7 @@ final class RootlessHost implements AutoCloseable {
 
         LiveView(HostContext inner, Map<String, String> versions) {
             this.inner = inner;
-            this.versions = new HashMap<>(versions);
+            this.versions = versions == null ? null : new HashMap<>(versions);
         }
 
         @Override
@@ -151,6 +161,12 @@ final class RootlessHost implements AutoCloseable {
                 @Override
                 public ExecResult run(Command command) {
                     ran.add(command);
+                    if (versions == null) {
+                        List<String> argv = new ArrayList<>(command.argv());
+                        argv.set(0, inner.fs().resolve(argv.getFirst()).toString());
+                        Command inRoot = Command.of(argv).readOnly().unchecked().withTimeout(command.timeout());
+                        return inner.exec().run(inRoot);
+                    }
                     String answer = versions.get(command.argv().getFirst());
                     if (answer == null) {
                         return new ExecResult(command.display(), 127, "", "not found", false);
