@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.rootless;
 
 import dev.bosun.api.BosunException;
+import dev.bosun.api.FileStat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,13 +34,30 @@ final class CgroupFindings {
     }
 
     Mode mode() {
-        if (s.fs.exists(ROOT + "/cgroup.controllers")) {
+        if (isFile(ROOT + "/cgroup.controllers")) {
             return Mode.UNIFIED;
         }
-        if (s.fs.exists(ROOT + "/unified/cgroup.controllers")) {
+        if (isFile(ROOT + "/unified/cgroup.controllers")) {
             return Mode.HYBRID;
         }
-        return s.fs.list(ROOT).isEmpty() ? Mode.NONE : Mode.LEGACY;
+        return isDirectory(ROOT) && !s.fs.list(ROOT).isEmpty() ? Mode.LEGACY : Mode.NONE;
+    }
+
+    private boolean isFile(String path) {
+        return type(path) == FileStat.Type.FILE;
+    }
+
+    private boolean isDirectory(String path) {
+        return type(path) == FileStat.Type.DIRECTORY;
+    }
+
+    private FileStat.Type type(String path) {
+        try {
+            FileStat st = s.fs.stat(path);
+            return st == null ? null : st.type();
+        } catch (BosunException e) {
+            return null;
+        }
     }
 
     RootlessFinding cgroup(RuntimeFinding.Choice runtime) {
@@ -96,13 +114,17 @@ final class CgroupFindings {
                     + "delegated to that user's manager");
         }
         Subject u = s.subject;
-        String managerCgroup = ROOT + "/user.slice/user-" + u.uid() + ".slice/" + u.managerUnit();
+        String slice = ROOT + "/user.slice/user-" + u.uid() + ".slice";
         Set<String> top = controllers(ROOT + "/cgroup.controllers");
         Set<String> usable;
         String seen;
-        if (s.fs.exists(managerCgroup + "/cgroup.controllers")) {
-            usable = controllers(managerCgroup + "/cgroup.controllers");
-            seen = u.managerUnit() + " runs; its cgroup has " + (usable.isEmpty() ? "no controllers" : listing(usable));
+        if (isDirectory(slice + "/" + u.managerUnit())) {
+            // The manager's cgroup.controllers is what its slice enables for its children. The slice's file is read,
+            // not the manager's: systemd gives the manager's directory to the user, and the effect layer rightly
+            // refuses a step from a user's directory to a root-owned file.
+            usable = controllers(slice + "/cgroup.subtree_control");
+            seen = u.managerUnit() + " runs; user-" + u.uid() + ".slice enables for it "
+                    + (usable.isEmpty() ? "no controllers" : listing(usable));
         } else {
             Delegation d = Delegation.read(s.fs, u.uid());
             usable = new LinkedHashSet<>();
@@ -156,13 +178,9 @@ final class CgroupFindings {
     }
 
     private Set<String> controllers(String file) {
-        try {
-            SmallFile f = SmallFile.read(s.fs, file);
-            String v = f.present() ? f.text().strip() : "";
-            return v.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(v.split("\\s+")));
-        } catch (BosunException e) {
-            return Set.of();
-        }
+        SmallFile f = SmallFile.read(s.fs, file);
+        String v = f.present() ? f.text().strip() : "";
+        return v.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(v.split("\\s+")));
     }
 
     private static String listing(Set<String> controllers) {

@@ -95,12 +95,23 @@ class CgroupFindingsTest {
         assertEquals("no /sys/fs/cgroup under " + host.root.dir(), f.detail());
     }
 
+    /**
+     * Found in the lab box: systemd gives the manager's cgroup directory to the user, and the effect layer refuses to
+     * step from it to the kernel's root-owned cgroup.controllers. The slice's subtree_control says the same thing.
+     */
+    @Test
+    void aRunningManagersControllersAreReadFromItsSliceNotFromTheUsersDirectory() {
+        RootlessFinding f = host.check("alice").finding("controllers");
+        assertEquals(FindingStatus.OK, f.status(), f.detail());
+        assertEquals("user@1000.service runs; user-1000.slice enables for it cpu memory pids", f.detail());
+    }
+
     @Test
     void aRunningManagerWithoutPidsFailsUnlessPidsLimitIsZero() throws IOException {
-        host.write(RootlessHost.managerCgroup() + "/cgroup.controllers", "\n");
+        host.delegated("");
         RootlessFinding f = host.check("alice").finding("controllers");
         assertEquals(FindingStatus.FAIL, f.status());
-        assertTrue(f.detail().startsWith("user@1000.service runs; its cgroup has no controllers; missing memory, pids, cpu: "
+        assertTrue(f.detail().startsWith("user@1000.service runs; user-1000.slice enables for it no controllers; missing memory, pids, cpu: "
                 + "without pids every container fails to start, because Podman applies pids_limit = 2048 (its default)"),
                 f.detail());
         assertTrue(f.remedy().startsWith("delegate them: /etc/systemd/system/user@.service.d/delegate.conf"), f.remedy());
@@ -117,7 +128,7 @@ class CgroupFindingsTest {
 
     @Test
     void aMissingMemoryControllerIsAWarning() throws IOException {
-        host.write(RootlessHost.managerCgroup() + "/cgroup.controllers", "cpu pids\n");
+        host.delegated("cpu pids");
         RootlessFinding f = host.check("alice").finding("controllers");
         assertEquals(FindingStatus.WARN, f.status());
         assertTrue(f.detail().endsWith("missing memory, but --memory fail for this user's containers"), f.detail());
@@ -126,7 +137,7 @@ class CgroupFindingsTest {
     @Test
     void aControllerAbsentAtTheTopCannotBeDelegatedAndTheRemedySaysSo() throws IOException {
         host.write("/sys/fs/cgroup/cgroup.controllers", "cpu pids\n");
-        host.write(RootlessHost.managerCgroup() + "/cgroup.controllers", "cpu pids\n");
+        host.delegated("cpu pids");
         RootlessFinding f = host.check("alice").finding("controllers");
         assertEquals(FindingStatus.WARN, f.status());
         assertTrue(f.remedy().startsWith("memory is not enabled at the top of this cgroup tree"), f.remedy());
@@ -170,7 +181,7 @@ class CgroupFindingsTest {
         host.write("/etc/containers/containers.conf.d/bosun-lab.conf", Files.readString(
                 java.nio.file.Path.of(System.getProperty("user.dir")).resolveSibling("lab/box/etc/containers/"
                         + "containers.conf.d/bosun-lab.conf")));
-        host.write(RootlessHost.managerCgroup() + "/cgroup.controllers", "");
+        host.delegated("");
         RootlessFinding f = host.check("alice").finding("controllers");
         assertEquals(FindingStatus.WARN, f.status(), f.detail());
     }

@@ -44,7 +44,10 @@ final class RootlessHost implements AutoCloseable {
         h.write("/etc/subuid", "alice:100000:65536\n");
         h.write("/etc/subgid", "alice:100000:65536\n");
         h.write("/sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n");
+        // As systemd leaves it: the manager's cgroup directory is the user's, the kernel's files in it are root's.
         h.write(managerCgroup() + "/cgroup.controllers", "cpu memory pids\n");
+        h.sh("chown", "1000:1000", h.root.path(managerCgroup()).toString());
+        h.delegated("cpu memory pids");
         h.write("/proc/sys/user/max_user_namespaces", "63422\n");
         for (String p : List.of("crun", "podman", "pasta")) {
             h.program("/usr/bin/" + p, "0755");
@@ -62,6 +65,11 @@ final class RootlessHost implements AutoCloseable {
         h.link("/usr/lib/systemd/user-generators/podman-user-generator", "../../../libexec/podman/quadlet");
         h.link("/usr/lib/systemd/system-generators/podman-system-generator", "../../../libexec/podman/quadlet");
         return h;
+    }
+
+    /** The controllers user-1000.slice enables for alice's manager (what its cgroup.controllers shows). */
+    void delegated(String controllers) throws IOException {
+        write("/sys/fs/cgroup/user.slice/user-1000.slice/cgroup.subtree_control", controllers + "\n");
     }
 
     static String managerCgroup() {
