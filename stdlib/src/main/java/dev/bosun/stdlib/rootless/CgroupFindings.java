@@ -166,7 +166,7 @@ final class CgroupFindings {
                 + ", so containers start" : "";
         return RootlessFinding.warn(CONTROLLERS, CONTROLLERS_TITLE, seen + "; missing " + String.join(", ", missing)
                 + limits + ", but " + String.join("/", missing.stream().map(CgroupFindings::flag).toList())
-                + " fail for this user's containers", remedy);
+                + (missing.size() == 1 ? " fails" : " fail") + " for this user's containers", remedy);
     }
 
     private static String flag(String controller) {

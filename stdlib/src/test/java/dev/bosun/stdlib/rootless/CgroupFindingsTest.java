@@ -131,7 +131,7 @@ class CgroupFindingsTest {
         host.delegated("cpu pids");
         RootlessFinding f = host.check("alice").finding("controllers");
         assertEquals(FindingStatus.WARN, f.status());
-        assertTrue(f.detail().endsWith("missing memory, but --memory fail for this user's containers"), f.detail());
+        assertTrue(f.detail().endsWith("missing memory, but --memory fails for this user's containers"), f.detail());
     }
 
     @Test
