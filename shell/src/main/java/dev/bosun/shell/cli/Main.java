@@ -40,7 +40,7 @@ public final class Main {
     static boolean needsJs(String[] args) {
         for (String a : args) {
             switch (a) {
-                case "--help", "-h", "--version", "-V", "ops", "types", "completion", "kvm", "plugins", "scratch-root",
+                case "--help", "-h", "--version", "-V", "ops", "types", "completion", "kvm", "rootless", "plugins", "scratch-root",
                      "--java-home" -> {
                     return false;
                 }
@@ -63,6 +63,7 @@ public final class Main {
         SUBCOMMANDS.put("ops", OpsCommand.class);
         SUBCOMMANDS.put("types", TypesCommand.class);
         SUBCOMMANDS.put("kvm", KvmCommand.class);
+        SUBCOMMANDS.put("rootless", RootlessCommand.class);
         SUBCOMMANDS.put("quadlet", QuadletCommand.class);
         SUBCOMMANDS.put("plugins", PluginsCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);

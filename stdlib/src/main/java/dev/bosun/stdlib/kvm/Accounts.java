@@ -14,8 +14,9 @@ import java.util.Set;
  * as {@code int} like {@link dev.bosun.api.FileStat} and the kernel's {@code uid_t} bit pattern, and
  * names for messages.
  */
-final class Accounts {
-    record User(String name, int uid, int gid) {
+public final class Accounts {
+    /** A user as the checks need it. */
+    public record User(String name, int uid, int gid) {
     }
 
     record Group(String name, int gid, List<String> members) {
@@ -30,7 +31,7 @@ final class Accounts {
         this.groups = db.groups().stream().map(g -> new Group(g.name(), (int) g.gid(), g.members())).toList();
     }
 
-    static Accounts read(Fs fs) {
+    public static Accounts read(Fs fs) {
         return new Accounts(dev.bosun.stdlib.users.Accounts.read(fs));
     }
 
@@ -38,7 +39,7 @@ final class Accounts {
         return new Accounts(dev.bosun.stdlib.users.Accounts.parse(passwd, group, LoginDefs.parse("")));
     }
 
-    User user(String name) {
+    public User user(String name) {
         return users.stream().filter(u -> u.name().equals(name)).findFirst().orElse(null);
     }
 
@@ -55,7 +56,7 @@ final class Accounts {
     }
 
     /** The primary group and every group that lists the user as a member, as a new login session would get them. */
-    Set<Integer> gidsOf(User user) {
+    public Set<Integer> gidsOf(User user) {
         Set<Integer> gids = new LinkedHashSet<>();
         gids.add(user.gid());
         for (Group g : groups) {
@@ -76,7 +77,7 @@ final class Accounts {
         return u != null ? u.name() : String.valueOf(uid);
     }
 
-    String groupName(int gid) {
+    public String groupName(int gid) {
         Group g = groupById(gid);
         return g != null ? g.name() : String.valueOf(gid);
     }

@@ -10,8 +10,9 @@ import java.util.Set;
  * Whether a uid with a set of groups may open a file read+write, decided as the kernel's
  * permission check does (acl(5) "access check algorithm"): owner entry, then named users, then the
  * owning and named groups, then other. Root's capability bypass is stated, not assumed silently.
+ * Public for the rootless preflight, which asks the same of {@code /dev/net/tun}.
  */
-final class DeviceAccess {
+public final class DeviceAccess {
     private static final int RW = PosixAcl.READ | PosixAcl.WRITE;
 
     /**
@@ -19,13 +20,13 @@ final class DeviceAccess {
      * @param how     which rule decided, in words, e.g. "through group kvm (gid 994): rw-"
      * @param byGroup the gid whose entry granted access, or null when it was not a group entry
      */
-    record Decision(boolean granted, String how, Integer byGroup) {
+    public record Decision(boolean granted, String how, Integer byGroup) {
     }
 
     private DeviceAccess() {
     }
 
-    static Decision readWrite(FileStat st, int uid, Set<Integer> gids, PosixAcl acl, Accounts names) {
+    public static Decision readWrite(FileStat st, int uid, Set<Integer> gids, PosixAcl acl, Accounts names) {
         if (uid == 0) {
             return new Decision(true, "root bypasses the permission bits (CAP_DAC_OVERRIDE)", null);
         }
@@ -79,7 +80,7 @@ final class DeviceAccess {
     }
 
     /** {@code ls -l} style, e.g. {@code crw-rw---- root:kvm}. */
-    static String describe(FileStat st, Accounts names) {
+    public static String describe(FileStat st, Accounts names) {
         char type = switch (st.type()) {
             case CHAR_DEVICE -> 'c';
             case BLOCK_DEVICE -> 'b';

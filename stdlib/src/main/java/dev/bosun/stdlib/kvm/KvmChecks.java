@@ -1,9 +1,7 @@
 package dev.bosun.stdlib.kvm;
 
 import dev.bosun.api.Check;
-import dev.bosun.api.Command;
 import dev.bosun.api.Devices;
-import dev.bosun.api.ExecResult;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
 import dev.bosun.api.HostContext;
@@ -181,12 +179,7 @@ final class KvmChecks {
 
     /** The device's access ACL via getfacl, or null when getfacl is missing or fails. */
     private PosixAcl readAcl() {
-        if (!ctx.exec().available("getfacl")) {
-            return null;
-        }
-        ExecResult r = ctx.exec().run(Command.of("getfacl", "-n", "--absolute-names", "--",
-                fs.resolve(DEVICE).toString()).readOnly().unchecked());
-        return r.ok() ? PosixAcl.parse(r.stdout()) : null;
+        return PosixAcl.read(ctx, DEVICE);
     }
 
     private String aclNote(PosixAcl acl, int uid) {

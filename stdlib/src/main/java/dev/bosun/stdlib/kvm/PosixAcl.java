@@ -1,5 +1,9 @@
 package dev.bosun.stdlib.kvm;
 
+import dev.bosun.api.Command;
+import dev.bosun.api.ExecResult;
+import dev.bosun.api.HostContext;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +13,7 @@ import java.util.List;
  *
  * @param entries the entries in getfacl's order
  */
-record PosixAcl(List<Entry> entries) {
+public record PosixAcl(List<Entry> entries) {
     static final int READ = 4;
     static final int WRITE = 2;
 
@@ -18,11 +22,24 @@ record PosixAcl(List<Entry> entries) {
      * @param qualifier numeric uid/gid of a named entry, null for the owner, owning group, mask and other
      * @param perms     rwx as bits 4/2/1
      */
-    record Entry(String tag, Integer qualifier, int perms) {
+    public record Entry(String tag, Integer qualifier, int perms) {
     }
 
-    PosixAcl {
+    public PosixAcl {
         entries = List.copyOf(entries);
+    }
+
+    /**
+     * The access ACL of a file of the session's root through {@code getfacl -n} (a read-only command), or null
+     * when getfacl is missing or fails.
+     */
+    public static PosixAcl read(HostContext ctx, String hostPath) {
+        if (!ctx.exec().available("getfacl")) {
+            return null;
+        }
+        ExecResult r = ctx.exec().run(Command.of("getfacl", "-n", "--absolute-names", "--",
+                ctx.fs().resolve(hostPath).toString()).readOnly().unchecked());
+        return r.ok() ? parse(r.stdout()) : null;
     }
 
     /** Parses {@code getfacl -n} output; comment lines and the {@code #effective:} remarks are ignored. */
