@@ -10,7 +10,8 @@ import dev.bosun.api.WriteOptions;
 import dev.bosun.stdlib.quadlet.QuadletModule;
 import dev.bosun.stdlib.quadlet.QuadletOptions;
 import dev.bosun.stdlib.quadlet.QuadletUnit;
-import dev.bosun.stdlib.quadlet.bundle.QuadletBundle;
+import dev.bosun.stdlib.quadlet.check.Finding;
+import dev.bosun.stdlib.quadlet.check.Severity;
 import dev.bosun.stdlib.quadlet.install.InstallResult;
 import dev.bosun.stdlib.quadlet.spec.ContainerSpec;
 import dev.bosun.stdlib.subids.AllocateOptions;
@@ -42,6 +43,8 @@ import java.util.TreeSet;
  */
 final class CompartmentApply {
     static final String SHELL = "/usr/sbin/nologin";
+    /** Helpers own files, they never log in or keep files of their own: no home (Debian's convention for that). */
+    static final String HELPER_HOME = "/nonexistent";
     /** The drop-in that makes the user's timers.target want Podman's auto-update timer (a file, so it plans as one). */
     static final String AUTO_UPDATE_DROPIN = ".config/systemd/user/timers.target.d/50-bosun-auto-update.conf";
     static final String AUTO_UPDATE_TIMER = "podman-auto-update.timer";
@@ -101,7 +104,7 @@ final class CompartmentApply {
         }
         for (long n : helperUids) {
             users.ensure(ctx, new UserSpec(CompartmentNames.helper(id, (int) n), true, nth(ranges.uid(), n), name, null,
-                    null, false, SHELL, "bosun compartment " + id + " container uid " + n));
+                    HELPER_HOME, false, SHELL, "bosun compartment " + id + " container uid " + n));
         }
 
         podmanConfig(user);
@@ -150,7 +153,10 @@ final class CompartmentApply {
         return out;
     }
 
-    /** Accounts of the names this compartment wants that exist and are not recorded as its own: never adopted. */
+    /**
+     * Accounts and unit files with the names this compartment wants that exist and are not recorded as its own: never
+     * adopted, and refused before the first change.
+     */
     private void refuseForeign(Set<Long> helperUids, Set<Long> helperGids) {
         Accounts db = Accounts.read(ctx.fs());
         Map<Owned, Boolean> wanted = new LinkedHashMap<>();
@@ -164,6 +170,13 @@ final class CompartmentApply {
             String h = CompartmentNames.helper(id, (int) n);
             wanted.put(new Owned(Owned.Kind.HELPER_GROUP, h), db.group(h) != null);
         }
+        User existing = db.user(name);
+        if (existing != null) {
+            for (String file : unitFileNames()) {
+                String path = existing.home() + "/.config/containers/systemd/" + file;
+                wanted.put(new Owned(Owned.Kind.UNIT, path), ctx.fs().exists(path));
+            }
+        }
         for (Map.Entry<Owned, Boolean> e : wanted.entrySet()) {
             String owner = store.owner(e.getKey());
             if (e.getValue() && owner == null) {
@@ -174,6 +187,18 @@ final class CompartmentApply {
                 throw new BosunException(e.getKey() + " belongs to compartment " + Check.quote(owner) + "; nothing was changed");
             }
         }
+    }
+
+    /** The unit file names the spec installs (known before any unit is built). */
+    private List<String> unitFileNames() {
+        List<String> out = new ArrayList<>();
+        spec.networks().forEach(n -> out.add(n.name() + ".network"));
+        spec.volumes().stream().filter(v -> v.quadlet() != null).forEach(v -> out.add(v.name() + ".volume"));
+        spec.pods().forEach(p -> out.add(p.name() + ".pod"));
+        spec.images().forEach(i -> out.add(i.name() + ".image"));
+        spec.builds().forEach(b -> out.add(b.name() + ".build"));
+        spec.containers().forEach(c -> out.add(c.unit().name() + ".container"));
+        return out;
     }
 
     /** Sub-ID number {@code n} (0-based) across the ranges in file order, as newuidmap lays them out. */
@@ -245,14 +270,24 @@ final class CompartmentApply {
     }
 
     /**
-     * Installs every unit as one bundle (all validated before the first is written). A unit file of that name that
-     * Bosun did not make for this compartment is refused, never overwritten.
+     * Validates every unit against its neighbours first (so a bad spec writes none), then installs them one by one
+     * in reference order (networks, volumes, pods, images, builds, containers). A unit file of that name that Bosun
+     * did not make for this compartment is refused, never overwritten.
      */
     private Map<String, InstallResult> units(User user) {
         List<QuadletUnit> units = CompartmentUnits.of(ctx, spec);
         Map<String, InstallResult> byFile = new LinkedHashMap<>();
         if (units.isEmpty()) {
             return byFile;
+        }
+        List<String> names = units.stream().map(QuadletUnit::fileName).toList();
+        for (QuadletUnit u : units) {
+            for (Finding f : quadlet.validate(ctx, u, new QuadletOptions.Validate(null, names))) {
+                if (f.severity() == Severity.ERROR) {
+                    throw new BosunException("compartment " + id + ": " + u.fileName() + (f.key() != null ? " " + f.key() : "")
+                            + ": " + f.message() + " (nothing was changed)");
+                }
+            }
         }
         String dir = user.home() + "/.config/containers/systemd";
         List<Owned> claim = new ArrayList<>();
@@ -265,10 +300,8 @@ final class CompartmentApply {
             claim.add(o);
         }
         store.claim(id, claim);
-        List<InstallResult> results = quadlet.bundleInstall(ctx, name, QuadletBundle.render(units),
-                new QuadletOptions.BundleInstall(true, null));
-        for (int i = 0; i < units.size(); i++) {
-            byFile.put(units.get(i).fileName(), results.get(i));
+        for (QuadletUnit u : units) {
+            byFile.put(u.fileName(), quadlet.install(ctx, name, u, new QuadletOptions.Install(null, true, null)));
         }
         return byFile;
     }

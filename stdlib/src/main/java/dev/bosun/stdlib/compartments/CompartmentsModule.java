@@ -90,7 +90,7 @@ public final class CompartmentsModule implements HostModule {
         return new CompartmentRemove(ctx, id, options).run();
     }
 
-    @Op(name = "export", doc = "A compartment's applied spec (JSON text and object) and its installed units as one "
+    @Op(doc = "A compartment's applied spec (JSON text and object) and its installed units as one "
             + "Podman .quadlets bundle.")
     public CompartmentExport exportSpec(HostContext ctx, @Doc("compartment id") String id) {
         CompartmentSpec spec = recorded(ctx, id);
@@ -105,7 +105,7 @@ public final class CompartmentsModule implements HostModule {
         return new CompartmentExport(id, spec, CompartmentJson.pretty(spec), QuadletBundle.render(units));
     }
 
-    @Op(name = "import", doc = "A compartment spec from text: spec JSON (taken back exactly) or a .quadlets bundle (every "
+    @Op(doc = "A compartment spec from text: spec JSON (taken back exactly) or a .quadlets bundle (every "
             + "unit key kept; Bosun's volume paths, ID maps and autostart read back into the spec's terms; the id from "
             + "options or the volume paths). Returns the spec for plan or apply; changes nothing.")
     public CompartmentSpec importSpec(HostContext ctx, @Doc("spec JSON or .quadlets bundle text") String text,

@@ -28,27 +28,51 @@ final class OwnershipStore {
                     + "PRIMARY KEY (kind, name))");
 
     private final HostContext ctx;
+    private boolean ready;
 
     OwnershipStore(HostContext ctx) {
         this.ctx = ctx;
-        ctx.state().migrate("compartments", SCHEMA);
+    }
+
+    /**
+     * Reads see nothing until the database exists: opening it would create it (and its directory) outside the
+     * plan, before the call's first effect, where the audit gate plans that directory. So a real run's -v list and
+     * its dry-run's plan name it alike.
+     */
+    private boolean readable() {
+        if (!ready && java.nio.file.Files.exists(ctx.state().path())) {
+            ready();
+        }
+        return ready;
+    }
+
+    /** The tables, created on the first write (after the write's change is recorded, so after the audit gate). */
+    private void ready() {
+        if (!ready) {
+            ctx.state().migrate("compartments", SCHEMA);
+            ready = true;
+        }
+    }
+
+    private <T> T read(dev.bosun.api.State.Work<T> work, T empty) {
+        return readable() ? ctx.state().read(work) : empty;
     }
 
     /** The recorded spec JSON of a compartment, or null. */
     String spec(String id) {
-        return ctx.state().read(c -> {
+        return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT spec FROM compartment WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
                 }
             }
-        });
+        }, null);
     }
 
     /** Every compartment id with a recorded spec, sorted. */
     List<String> ids() {
-        return ctx.state().read(c -> {
+        return read(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM compartment ORDER BY id");
                  ResultSet rs = ps.executeQuery()) {
@@ -57,7 +81,7 @@ final class OwnershipStore {
                 }
             }
             return out;
-        });
+        }, List.of());
     }
 
     /** Records the spec when it differs from the recorded one (planned as a state change). */
@@ -66,6 +90,7 @@ final class OwnershipStore {
             return;
         }
         ctx.plan().record(Change.state("compartments/" + id, "record the applied spec of compartment " + id));
+        ready();
         ctx.state().write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO compartment(id, spec) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET spec = excluded.spec")) {
@@ -79,7 +104,7 @@ final class OwnershipStore {
 
     /** What the compartment owns, sorted by kind then name. */
     TreeSet<Owned> owned(String id) {
-        return ctx.state().read(c -> {
+        return read(c -> {
             TreeSet<Owned> out = new TreeSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT kind, name FROM compartment_owned WHERE id = ?")) {
                 ps.setString(1, id);
@@ -90,12 +115,12 @@ final class OwnershipStore {
                 }
             }
             return out;
-        });
+        }, new TreeSet<>());
     }
 
     /** The compartment that owns the thing, or null. */
     String owner(Owned o) {
-        return ctx.state().read(c -> owner(c, o));
+        return read(c -> owner(c, o), null);
     }
 
     private static String owner(Connection c, Owned o) throws SQLException {
@@ -113,7 +138,7 @@ final class OwnershipStore {
      * One transaction, one planned state change. Fails, recording nothing, when another compartment owns one.
      */
     void claim(String id, Collection<Owned> things) {
-        Map<Owned, String> owners = ctx.state().read(c -> {
+        Map<Owned, String> owners = read(c -> {
             Map<Owned, String> m = new TreeMap<>();
             for (Owned o : things) {
                 String owner = owner(c, o);
@@ -122,7 +147,7 @@ final class OwnershipStore {
                 }
             }
             return m;
-        });
+        }, new TreeMap<>());
         List<Owned> fresh = new ArrayList<>();
         for (Owned o : new TreeSet<>(things)) {
             String owner = owners.get(o);
@@ -136,8 +161,8 @@ final class OwnershipStore {
         if (fresh.isEmpty()) {
             return;
         }
-        ctx.plan().record(Change.state("compartments/" + id, "record what compartment " + id + " makes: "
-                + summary(fresh)));
+        ctx.plan().record(Change.state("compartments/" + id, "record what " + whose(id) + " makes: " + summary(fresh)));
+        ready();
         ctx.state().write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO compartment_owned(id, kind, name) VALUES (?, ?, ?)")) {
@@ -158,8 +183,8 @@ final class OwnershipStore {
         if (things.isEmpty()) {
             return;
         }
-        ctx.plan().record(Change.state("compartments/" + id, "forget what compartment " + id + " removed: "
-                + summary(things)));
+        ctx.plan().record(Change.state("compartments/" + id, "forget what " + whose(id) + " removed: " + summary(things)));
+        ready();
         ctx.state().write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM compartment_owned WHERE id = ? AND kind = ? AND name = ?")) {
@@ -181,6 +206,7 @@ final class OwnershipStore {
             return;
         }
         ctx.plan().record(Change.state("compartments/" + id, "forget compartment " + id));
+        ready();
         ctx.state().write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM compartment WHERE id = ?")) {
                 ps.setString(1, id);
@@ -188,6 +214,10 @@ final class OwnershipStore {
             }
             return null;
         });
+    }
+
+    private static String whose(String id) {
+        return id.equals(SharedDirs.OWNER) ? "the compartments together" : "compartment " + id;
     }
 
     private static String summary(Collection<Owned> things) {

@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Every entry under a root: type, owner, group, mode, and content hash or link target, to compare trees exactly. */
-record TreeFingerprint(Map<String, String> entries) {
+public record TreeFingerprint(Map<String, String> entries) {
 
-    static TreeFingerprint of(Path root, Predicate<String> ignored) {
+    public static TreeFingerprint of(Path root, Predicate<String> ignored) {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> w = Files.walk(root)) {
             for (Path p : w.toList()) {
