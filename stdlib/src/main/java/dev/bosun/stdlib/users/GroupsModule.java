@@ -82,4 +82,28 @@ public final class GroupsModule implements HostModule {
         ShadowCommands.run(ctx, List.of("usermod", "-a", "-G", group, user));
         return new GroupEnsured(group, true, false, Accounts.read(fs).group(group), List.of());
     }
+
+    @Op(mutates = true, doc = "Removes the group with groupdel. Refused while it is a user's primary group, and for a system "
+            + "group (gid outside GID_MIN..GID_MAX of login.defs) unless force is true. changed:false when there was none.")
+    public GroupRemoved remove(HostContext ctx, @Doc("group name") String name,
+                               @dev.bosun.api.Optional @Doc("true to remove a system group") Boolean force) {
+        AccountName.check("name", name);
+        Accounts db = Accounts.read(ctx.fs());
+        Group g = db.group(name);
+        if (g == null) {
+            return new GroupRemoved(name, false);
+        }
+        for (User u : db.users()) {
+            if (u.gid() == g.gid()) {
+                throw new InvalidValueException("name", Check.quote(name) + " is the primary group of user "
+                        + Check.quote(u.name()) + "; remove or move that user first");
+            }
+        }
+        if (g.system() && !Boolean.TRUE.equals(force)) {
+            throw new InvalidValueException("name", Check.quote(name) + " is a system group (gid " + g.gid()
+                    + ", outside GID_MIN..GID_MAX of " + LoginDefs.PATH + "); removing it needs force: true");
+        }
+        ShadowCommands.run(ctx, List.of("groupdel", name));
+        return new GroupRemoved(name, true);
+    }
 }

@@ -10,11 +10,11 @@ import java.util.List;
  * Which processes of the live host run as a uid: the {@code Uid:} line of {@code /proc/PID/status} lists
  * the real, effective, saved and file-system uid; any of them counts, since each can act as the user.
  */
-final class ProcessOwners {
+public final class ProcessOwners {
     private ProcessOwners() {
     }
 
-    static List<Long> pidsOf(Fs fs, long uid) {
+    public static List<Long> pidsOf(Fs fs, long uid) {
         List<Long> pids = new ArrayList<>();
         for (String name : fs.list("/proc")) {
             if (!PasswdEntry.isId(name)) {
