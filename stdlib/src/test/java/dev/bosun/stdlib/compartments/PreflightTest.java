@@ -30,7 +30,7 @@ class PreflightTest {
         CompartmentSpec spec = new CompartmentsModule().importSpec(null, "{\"id\": \"web\"}", null);
         try (LocalHostContext ctx = LocalHostContext.open(Path.of("/"), true, dir.resolve("s.db"), "test")) {
             BosunException e = assertThrows(BosunException.class, () -> Preflight.of(c -> CANNOT).require(ctx, spec));
-            assertEquals("compartment 'web' cannot run on this host: tun failed (/dev/net/tun does not exist), "
+            assertEquals("compartment \"web\" cannot run on this host: tun failed (/dev/net/tun does not exist), "
                     + "remedy: modprobe tun", e.getMessage());
             assertEquals(0, ctx.plan().size());
             assertEquals(List.of(), Preflight.of(c -> CAN).require(ctx, spec));
