@@ -46,8 +46,11 @@ final class NetworkFinding {
                     "apt install passt (pasta, for Podman 5) or apt install slirp4netns (Podman 4)");
         }
         String other = pasta != null ? "pasta" : "slirp4netns";
+        String setOther = "set default_rootless_network_cmd = \"" + other + "\" in [network] of " + (configured != null
+                ? s.conf.networkCmdSource() : "/etc/containers/containers.conf");
+        // A configured value is quoted in the detail but never put into a command: it may come from the user's file.
+        String install = wanted.equals("pasta") ? "apt install passt" : wanted.equals("slirp4netns") ? "apt install slirp4netns" : null;
         return RootlessFinding.fail(ID, TITLE, detail + ": containers fail to start with the default network",
-                "install it (" + (wanted.equals("pasta") ? "apt install passt" : "apt install " + wanted) + "), or set "
-                + "default_rootless_network_cmd = \"" + other + "\" in [network] of /etc/containers/containers.conf");
+                install == null ? setOther : install + ", or " + setOther);
     }
 }

@@ -95,7 +95,7 @@ public final class RootlessCheck {
         return findings.stream().map(f -> !f.id().equals(RuntimeFinding.ID) ? f
                 : RootlessFinding.fail(f.id(), f.title(), f.detail() + "; containers.conf: " + String.join("; ", problems)
                     + " (Podman refuses to start with a containers.conf it cannot read)",
-                    "fix or remove the file(s) named; " + (f.remedy() == null ? "" : f.remedy())))
+                    "fix or remove the file(s) named" + (f.remedy() == null ? "" : "; " + f.remedy())))
                 .toList();
     }
 

