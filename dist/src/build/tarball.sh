@@ -18,6 +18,7 @@ JDK=$1 SHELL_TARGET=$2 OUT=$3 NAME=$4 SRC=$5 SKIP_AOT=$6
 TREE=$OUT/$NAME
 APP=$TREE/lib/app
 step() { echo "tarball.sh: $*"; }
+command -v strip >/dev/null || { echo "tarball.sh: strip is missing (apt-get install binutils)" >&2; exit 1; }
 
 rm -rf "$TREE" "$OUT/$NAME.tar.gz"
 mkdir -p "$TREE/bin" "$APP/lib" "$TREE/lib/native" "$TREE/share/man/man1" "$TREE/share/bash-completion/completions" \
