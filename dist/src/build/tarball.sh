@@ -27,8 +27,12 @@ mkdir -p "$TREE/bin" "$APP/lib" "$TREE/lib/native" "$TREE/share/man/man1" "$TREE
 # Jars keep their times: an AOT cache records each jar's modification time and is refused if one changed.
 cp -p "$SHELL_TARGET/bosun.jar" "$SHELL_TARGET/bosun.jvmflags" "$APP/"
 cp -p "$SHELL_TARGET"/lib/*.jar "$APP/lib/"
-cp -p "$SHELL_TARGET"/native/libsqlitejdbc.* "$TREE/lib/native/" 2>/dev/null \
-  || step "no SQLite library in $SHELL_TARGET/native: the driver will extract its own at run time"
+if cp -p "$SHELL_TARGET"/native/libsqlitejdbc.* "$TREE/lib/native/" 2>/dev/null; then
+  # The driver loads that library, so the jar's copies for every platform (11 MB of the tarball) can go.
+  "$JDK/bin/java" "$SRC/build/SqliteJarNatives.java" "$APP"/lib/sqlite-jdbc-*.jar
+else
+  step "no SQLite library in $SHELL_TARGET/native: the driver will extract its own at run time"
+fi
 
 # The modules: what jdeps finds the jars use, with two corrections it cannot know about.
 #  - without java.desktop (about 24 MB with its native libraries): Jackson reaches java.beans only to read two

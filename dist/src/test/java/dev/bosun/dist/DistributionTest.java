@@ -44,6 +44,15 @@ class DistributionTest {
             assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("aot-training")).toList(),
                     "the training's inputs and outputs stay out of the distribution");
         }
+        // The driver loads lib/native's library; its jar keeps no copies for other platforms (SqliteJarNatives).
+        try (Stream<Path> s = Files.list(t.resolve("lib/app/lib"))) {
+            Path sqlite = s.filter(p -> p.getFileName().toString().startsWith("sqlite-jdbc-")).findFirst().orElseThrow();
+            try (JarFile jar = new JarFile(sqlite.toFile())) {
+                assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(n -> n.startsWith("org/sqlite/native/") && !n.endsWith("/")).toList());
+                assertTrue(jar.getEntry("org/sqlite/JDBC.class") != null);
+            }
+        }
         // Every jar of bosun.jar's Class-Path is there (a missing one fails only when its first class loads).
         try (JarFile jar = new JarFile(t.resolve("lib/app/bosun.jar").toFile())) {
             for (String entry : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
