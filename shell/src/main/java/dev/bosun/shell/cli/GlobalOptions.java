@@ -57,8 +57,9 @@ public final class GlobalOptions {
     boolean verbose;
 
     @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT, converter = ColorOption.class,
-            description = "Colour status words, errors and plans: auto (default: only on a terminal, and not when "
-                    + "NO_COLOR is set), always, never. --json output is never coloured.")
+            description = "Colour status words, errors and plans: auto (default: on a terminal, that is the REPL, "
+                    + "or -e and run with stdin and stdout a terminal; not when NO_COLOR is set), always (errors on "
+                    + "stderr too), never. --json output is never coloured.")
     ColorMode color = ColorMode.AUTO;
 
     @Option(names = "--jit", scope = ScopeType.INHERIT,

@@ -135,7 +135,19 @@ final class Launch implements AutoCloseable {
 
     /** One line for a failure (in the document under --json), and the exit code it means. */
     int fail(Throwable t) {
-        Failures.Failure f = Failures.describe(t, err, options.verbose, !document);
+        // stderr is coloured only under --color=always: the JDK cannot tell whether stderr is a terminal.
+        dev.bosun.shell.render.Palette palette = document || options.color != dev.bosun.shell.render.ColorMode.ALWAYS
+                ? dev.bosun.shell.render.Palette.NONE : dev.bosun.shell.render.Palette.ANSI;
+        if (!palette.enabled()) {
+            Failures.Failure f = Failures.describe(t, err, options.verbose, !document);
+            report.error(f);
+            return f.status();
+        }
+        // The same lines, in the error colour (--color, or a terminal under auto).
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        Failures.Failure f = Failures.describe(t, new PrintStream(lines, true, java.nio.charset.StandardCharsets.UTF_8),
+                options.verbose, true);
+        lines.toString(java.nio.charset.StandardCharsets.UTF_8).lines().forEach(l -> err.println(palette.error(l)));
         report.error(f);
         return f.status();
     }

@@ -241,51 +241,27 @@ public final class ValueRenderer {
         List<String> hidden = List.of();
         if (widths == null ? shown <= FEW_ROWS : !fits && shown <= MAX_VERTICAL_ROWS) {
             vertical(list, shown, indent, lines);
-            header = null;
-        } else if (widths == null) {
-            // Many rows and too many columns: the last columns go (nushell's way), and a line says which. The
-            // first columns stay unwrapped when at least two of them fit so; else as many as fit shrunk.
-            int keep = prefixThatFits(natural, natural, width - indent);
-            if (keep < 2) {
-                keep = Math.max(1, prefixThatFits(natural, minimum, width - indent));
-            }
-            hidden = header.subList(keep, header.size());
-            header = header.subList(0, keep);
-            widths = TableLayout.fit(Arrays.copyOf(natural, keep), Arrays.copyOf(minimum, keep), width - indent);
+        } else {
             if (widths == null) {
-                widths = new int[] {Math.max(1, width - indent)}; // one column: it gets the whole width
-            }
-            String[][] kept = new String[shown][];
-            for (int r = 0; r < shown; r++) {
-                kept[r] = Arrays.copyOf(cells[r], keep);
-            }
-            wrapped = wrap(kept, widths);
-        }
-        if (header != null) {
-            String pad = " ".repeat(indent);
-            List<String> rule = new ArrayList<>();
-            StringBuilder head = new StringBuilder(pad);
-            for (int c = 0; c < header.size(); c++) {
-                head.append(c == 0 ? "" : TableLayout.SEPARATOR).append(palette.bold(header.get(c)))
-                        .append(" ".repeat(widths[c] - TextWrap.width(header.get(c))));
-                rule.add("-".repeat(widths[c]));
-            }
-            lines.add(strip(head.toString()));
-            lines.add(pad + palette.dim(String.join(TableLayout.SEPARATOR, rule)));
-            for (int r = 0; r < shown; r++) {
-                Map<?, ?> row = (Map<?, ?>) list.get(r);
-                List<List<String>> parts = wrapped.get(r);
-                for (int line = 0; line < height(parts); line++) {
-                    StringBuilder sb = new StringBuilder(pad);
-                    for (int c = 0; c < header.size(); c++) {
-                        String part = line < parts.get(c).size() ? parts.get(c).get(line) : "";
-                        sb.append(c == 0 ? "" : TableLayout.SEPARATOR)
-                                .append(paint(header.get(c), row.get(header.get(c)), part))
-                                .append(" ".repeat(Math.max(0, widths[c] - TextWrap.width(part))));
-                    }
-                    lines.add(strip(sb.toString()));
+                // Many rows and too many columns: the last columns go (nushell's way), and a line says which.
+                // The first columns stay unwrapped when at least two of them fit so; else as many as fit shrunk.
+                int keep = prefixThatFits(natural, natural, width - indent);
+                if (keep < 2) {
+                    keep = Math.max(1, prefixThatFits(natural, minimum, width - indent));
                 }
+                hidden = header.subList(keep, header.size());
+                header = header.subList(0, keep);
+                widths = TableLayout.fit(Arrays.copyOf(natural, keep), Arrays.copyOf(minimum, keep), width - indent);
+                if (widths == null) {
+                    widths = new int[] {Math.max(1, width - indent)}; // one column: it gets the whole width
+                }
+                String[][] kept = new String[shown][];
+                for (int r = 0; r < shown; r++) {
+                    kept[r] = Arrays.copyOf(cells[r], keep);
+                }
+                wrapped = wrap(kept, widths);
             }
+            table(list, header, widths, wrapped, indent, lines);
         }
         if (list.size() > MAX_ROWS) {
             lines.add(" ".repeat(indent) + palette.dim("... " + (list.size() - MAX_ROWS) + " more rows (use --json for all)"));
@@ -295,6 +271,35 @@ public final class ValueRenderer {
                     + "to see all of its fields)";
             for (String part : TextWrap.wrap(note, width - indent)) {
                 lines.add(" ".repeat(indent) + palette.dim(part));
+            }
+        }
+    }
+
+    /** The table itself: header, rule, and each row's wrapped cells side by side. */
+    private void table(List<?> list, List<String> header, int[] widths, List<List<List<String>>> wrapped, int indent,
+                       List<String> lines) {
+        String pad = " ".repeat(indent);
+        List<String> rule = new ArrayList<>();
+        StringBuilder head = new StringBuilder(pad);
+        for (int c = 0; c < header.size(); c++) {
+            head.append(c == 0 ? "" : TableLayout.SEPARATOR).append(palette.bold(header.get(c)))
+                    .append(" ".repeat(Math.max(0, widths[c] - TextWrap.width(header.get(c)))));
+            rule.add("-".repeat(widths[c]));
+        }
+        lines.add(strip(head.toString()));
+        lines.add(pad + palette.dim(String.join(TableLayout.SEPARATOR, rule)));
+        for (int r = 0; r < wrapped.size(); r++) {
+            Map<?, ?> row = (Map<?, ?>) list.get(r);
+            List<List<String>> parts = wrapped.get(r);
+            for (int line = 0; line < height(parts); line++) {
+                StringBuilder sb = new StringBuilder(pad);
+                for (int c = 0; c < header.size(); c++) {
+                    String part = line < parts.get(c).size() ? parts.get(c).get(line) : "";
+                    sb.append(c == 0 ? "" : TableLayout.SEPARATOR)
+                            .append(paint(header.get(c), row.get(header.get(c)), part))
+                            .append(" ".repeat(Math.max(0, widths[c] - TextWrap.width(part))));
+                }
+                lines.add(strip(sb.toString()));
             }
         }
     }
