@@ -45,7 +45,8 @@ public final class BosunCommand implements Callable<Integer> {
             java.io.PrintStream console = new java.io.PrintStream(terminal.output(), true,
                     java.nio.charset.StandardCharsets.UTF_8);
             try (Launch launch = Launch.interactive(global, console)) {
-                Repl repl = new Repl(terminal.get(), launch.session, global.json, global.dryRun);
+                Repl repl = new Repl(terminal.get(), terminal.output(), launch.session, global.json, global.dryRun,
+                        global.palette(true));
                 Timings.mark("terminal opened");
                 return repl.run();
             }

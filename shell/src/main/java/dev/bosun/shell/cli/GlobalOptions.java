@@ -2,7 +2,9 @@ package dev.bosun.shell.cli;
 
 import dev.bosun.api.Change;
 import dev.bosun.shell.ops.ModuleRegistry;
+import dev.bosun.shell.render.ColorMode;
 import dev.bosun.shell.render.JsonReport;
+import dev.bosun.shell.render.Palette;
 import dev.bosun.shell.plugins.PluginSet;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import picocli.CommandLine.Option;
@@ -54,6 +56,12 @@ public final class GlobalOptions {
             description = "Show each change as it happens and stack traces of internal errors.")
     boolean verbose;
 
+    @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT, converter = ColorOption.class,
+            description = "Colour status words, errors and plans: auto (default: on a terminal, that is the REPL, "
+                    + "or -e and run with stdin and stdout a terminal; not when NO_COLOR is set), always (errors on "
+                    + "stderr too), never. --json output is never coloured.")
+    ColorMode color = ColorMode.AUTO;
+
     @Option(names = "--jit", scope = ScopeType.INHERIT,
             description = "Use the optimizing JS compiler (the launcher sets up the JVM; pays off for long scripts).")
     boolean jit;
@@ -98,6 +106,25 @@ public final class GlobalOptions {
     int exitStatus(int status, List<Change> plan) {
         boolean changes = plan.stream().anyMatch(c -> c.kind() != Change.Kind.NOTE);
         return status == ExitCodes.OK && detailedExitcode && dryRun && changes ? ExitCodes.CHANGES : status;
+    }
+
+    /** The colours of output to a terminal ({@code terminal}) or elsewhere; none under --json. */
+    Palette palette(boolean terminal) {
+        return json ? Palette.NONE : color.palette(terminal);
+    }
+
+    /** {@code --color} takes the lower-case words auto, always and never. */
+    static final class ColorOption implements picocli.CommandLine.ITypeConverter<ColorMode> {
+        @Override
+        public ColorMode convert(String value) {
+            for (ColorMode m : ColorMode.values()) {
+                if (m.name().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("--color takes auto, always or never, not '"
+                    + dev.bosun.api.Check.oneLine(value, 40) + "'");
+        }
     }
 
     /** The built-in modules plus, unless --no-plugins, the plugins; skipped plugins are reported on err. */

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bosun kvm check}: the KVM preflight as a report, without starting the JS engine; the call takes
+ * {@code bosun kvm check}: the KVM preflight of the live host (also under {@code --root}, which it says), as a
+ * report, without starting the JS engine; the call takes
  * the same {@link Invocation} path as {@code kvm.check()} in a script (binding, errors, and the audit trail
  * for operations that change the host).
  */
@@ -34,7 +35,8 @@ public final class KvmCommand {
     /** {@code bosun kvm check [--user U] [--json]}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check that /dev/kvm is usable (asking the kernel, not guessing from CPU flags), "
-                + "with a remedy for each failure.", "Exit status 0 when KVM is usable, 1 otherwise."})
+                + "with a remedy for each failure.", "It checks this machine, also under --root: KVM is the running "
+                + "kernel's.", "Exit status 0 when KVM is usable, 1 otherwise."})
     static final class Check implements Callable<Integer> {
         @ParentCommand
         KvmCommand kvm;
@@ -49,7 +51,12 @@ public final class KvmCommand {
             JsonReport report = new JsonReport();
             int status;
             List<dev.bosun.api.Change> plan = List.of();
-            try (LocalHostContext ctx = g.host(g.root, "kvm check", g.warnings(report, System.err))) {
+            if (g.root != null) {
+                // KVM belongs to the running kernel: a tree under --root has no /dev/kvm of its own to ask.
+                g.warnings(report, System.err).accept("kvm check is a live-host check: it reports on this machine's "
+                        + "/dev/kvm, /proc, /sys and its /etc/passwd and /etc/group, not on --root " + g.root);
+            }
+            try (LocalHostContext ctx = g.host(null, "kvm check", g.warnings(report, System.err))) {
                 OpInfo check = new ModuleRegistry().add(new KvmModule(), "stdlib").ops().stream()
                         .filter(o -> o.name().equals("check")).findFirst().orElseThrow();
                 Map<String, Object> options = new LinkedHashMap<>();

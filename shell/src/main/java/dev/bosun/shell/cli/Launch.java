@@ -74,12 +74,25 @@ final class Launch implements AutoCloseable {
 
     /** Prints a result as a table/block; under --json it becomes the document's result. */
     void printResult(Value v) {
-        if (!document) {
-            session.print(v, options.json, out);
+        if (!document && options.json) {
+            session.print(v, true, out);
+        } else if (!document) {
+            // Not the REPL: nothing wraps, so the output is the same wherever it goes; colour only if asked for.
+            String text = dev.bosun.shell.render.ValueRenderer.render(v, dev.bosun.shell.render.ValueRenderer.UNBOUNDED,
+                    palette());
+            if (text != null) {
+                out.println(text);
+            }
         } else if (v != null && !(v.isNull() && "undefined".equals(v.toString()))) {
             Value text = session.jsonStringify(v, false);
             report.resultJson(text.isString() ? text.asString() : null);
         }
+    }
+
+    /** --color for stdout: auto colours only when stdin and stdout are a terminal (what the JDK can tell). */
+    private dev.bosun.shell.render.Palette palette() {
+        java.io.Console console = System.console();
+        return options.palette(out == System.out && console != null && console.isTerminal());
     }
 
     /** Under dry-run the plan is the output that matters (under --json it is in the document, dry-run or not). */
@@ -87,7 +100,7 @@ final class Launch implements AutoCloseable {
         if (document) {
             report.plan(host.plan().changes());
         } else if (options.dryRun) {
-            PlanPrinter.print(host.plan().changes(), true, out);
+            PlanPrinter.print(host.plan().changes(), true, out, palette());
         }
     }
 
@@ -122,7 +135,19 @@ final class Launch implements AutoCloseable {
 
     /** One line for a failure (in the document under --json), and the exit code it means. */
     int fail(Throwable t) {
-        Failures.Failure f = Failures.describe(t, err, options.verbose, !document);
+        // stderr is coloured only under --color=always: the JDK cannot tell whether stderr is a terminal.
+        dev.bosun.shell.render.Palette palette = document || options.color != dev.bosun.shell.render.ColorMode.ALWAYS
+                ? dev.bosun.shell.render.Palette.NONE : dev.bosun.shell.render.Palette.ANSI;
+        if (!palette.enabled()) {
+            Failures.Failure f = Failures.describe(t, err, options.verbose, !document);
+            report.error(f);
+            return f.status();
+        }
+        // The same lines, in the error colour (--color, or a terminal under auto).
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        Failures.Failure f = Failures.describe(t, new PrintStream(lines, true, java.nio.charset.StandardCharsets.UTF_8),
+                options.verbose, true);
+        lines.toString(java.nio.charset.StandardCharsets.UTF_8).lines().forEach(l -> err.println(palette.error(l)));
         report.error(f);
         return f.status();
     }

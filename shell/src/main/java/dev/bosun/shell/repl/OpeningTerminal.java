@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class OpeningTerminal implements AutoCloseable {
     private final CompletableFuture<Terminal> terminal = new CompletableFuture<>();
+    private final ScreenOutput screen = new ScreenOutput(waitingOutput());
 
     private OpeningTerminal() {
     }
@@ -46,8 +47,12 @@ public final class OpeningTerminal implements AutoCloseable {
         }
     }
 
-    /** The terminal's output; a write waits until the terminal is open. */
-    public OutputStream output() {
+    /** The terminal's output, which the REPL may hold to page it; a write waits until the terminal is open. */
+    public ScreenOutput output() {
+        return screen;
+    }
+
+    private OutputStream waitingOutput() {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {

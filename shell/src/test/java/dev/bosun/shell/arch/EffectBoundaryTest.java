@@ -50,7 +50,9 @@ class EffectBoundaryTest {
             entry("dev.bosun.stdlib.effect.DeviceCalls", "the effect layer: the FFM calls (openat2, statx, ioctl) of Devices probes"),
             entry("dev.bosun.stdlib.quadlet.generate.OutputDir",
                     "the Quadlet generator's output directory: a systemd generator writes before state or audit exist"),
-            entry("dev.bosun.shell.repl.Repl", "creates the directory of the REPL history file, the user's own, not the host's"));
+            entry("dev.bosun.shell.repl.Repl", "creates the directory of the REPL history file, the user's own, not the host's"),
+            entry("dev.bosun.shell.repl.Pager", "runs the user's $PAGER on the REPL's own output, as git does; never "
+                    + "outside the interactive REPL"));
 
     @TempDir
     static Path tmp;

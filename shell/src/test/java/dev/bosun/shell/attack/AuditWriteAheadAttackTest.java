@@ -153,7 +153,7 @@ class AuditWriteAheadAttackTest {
         assertTrue(kvm.status() == 0 || kvm.status() == 1, kvm.err());
 
         ShellRun rows = ShellRun.of("--state", state.toString(), "-e",
-                "audit.list().map(r => [r.op, r.outcome, r.changed, r.source, r.args].join(' ')).join('\\n')");
+                "audit.list().map(r => [r.op, r.outcome, r.changed, r.source, JSON.stringify(r.args)].join(' ')).join('\\n')");
         assertEquals("plugins.remove ok true plugins remove {\"id\":\"hello\"}\n"
                 + "plugins.install ok true plugins install {\"path\":\"" + zip + "\"}\n", rows.out(),
                 "kvm check reads only and, like kvm.check() in a script, leaves no row");

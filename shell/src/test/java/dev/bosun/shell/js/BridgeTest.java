@@ -100,9 +100,9 @@ class BridgeTest {
         s.eval("sample.echo({name:'b', system:true})");
         s.eval("try { sample.touch({name:'Bad/1', system:true}) } catch (e) {}"); // refused: not audited
         String rows = s.eval("JSON.stringify(audit.list().map(r => [r.op, r.changed, r.outcome, r.args, r.error]))");
-        assertEquals("[[\"sample.fail\",false,\"error\",\"{\\\"why\\\":\\\"x\\\"}\",\"cannot do it: x\"],"
-                + "[\"sample.touch\",true,\"ok\",\"{\\\"spec\\\":{\\\"name\\\":\\\"a\\\",\\\"system\\\":true,"
-                + "\\\"password\\\":\\\"***\\\"}}\",null]]", rows);
+        assertEquals("[[\"sample.fail\",false,\"error\",{\"why\":\"x\"},\"cannot do it: x\"],"
+                + "[\"sample.touch\",true,\"ok\",{\"spec\":{\"name\":\"a\",\"system\":true,"
+                + "\"password\":\"***\"}},null]]", rows);
     }
 
     @Test

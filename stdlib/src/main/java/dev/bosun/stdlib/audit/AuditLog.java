@@ -81,9 +81,10 @@ public final class AuditLog {
                     + " changed, outcome, error, pid, pid_start) VALUES (?,?,?,?,?,?,?,0,?,NULL,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, Instant.now().toString());
-                ps.setInt(2, ctx.caller().uid());
+                Invoker invoker = Invoker.of(ctx.caller(), System.getenv());
+                ps.setInt(2, invoker.uid());
                 ps.setInt(3, ctx.caller().euid());
-                ps.setString(4, ctx.caller().user());
+                ps.setString(4, invoker.user());
                 ps.setString(5, ctx.source() == null ? "unknown" : ctx.source());
                 ps.setString(6, op);
                 ps.setString(7, argsJson);
@@ -172,9 +173,9 @@ public final class AuditLog {
                 if (Outcome.STARTED.toString().equals(outcome) && (pid == null || !stillRunning(pid, started))) {
                     outcome = Outcome.INTERRUPTED.toString();
                 }
-                out.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) != 0, outcome,
-                        rs.getString(11), pid == null ? null : pid.intValue()));
+                out.add(new AuditEntry(rs.getLong(1), AuditEntry.localTime(rs.getString(2)), rs.getString(5),
+                        rs.getString(7), outcome, rs.getInt(9) != 0, AuditEntry.args(rs.getString(8)), rs.getString(6),
+                        rs.getString(11), rs.getInt(3), rs.getInt(4), pid == null ? null : pid.intValue()));
             }
         }
         return out;

@@ -57,19 +57,21 @@ public final class FilesModule implements HostModule {
     public FileInfo stat(HostContext ctx, @Doc("absolute path under the host root") String path) {
         Check.absolutePath("path", path);
         FileStat st = ctx.fs().stat(path);
-        return st == null ? null : FileInfo.of(path, st);
+        return st == null ? null : FileInfo.of(path, st, Owners.read(ctx.fs()));
     }
 
-    @Op(doc = "The entries of a directory with their type, mode, owner and size, sorted by name. Empty when the "
+    @Op(doc = "The entries of a directory with their type, mode, owner, group and size, sorted by name. Empty when the "
             + "directory does not exist.")
     public List<FileInfo> list(HostContext ctx, @Doc("absolute directory path under the host root") String dir) {
         Check.absolutePath("dir", dir);
         List<FileInfo> out = new ArrayList<>();
+        Owners owners = null;
         for (String name : ctx.fs().list(dir)) {
             String p = dev.bosun.api.Fs.join(dir, name);
             FileStat st = ctx.fs().stat(p);
             if (st != null) {
-                out.add(FileInfo.of(p, st));
+                owners = owners == null ? Owners.read(ctx.fs()) : owners;
+                out.add(FileInfo.of(p, st, owners));
             }
         }
         return out;
@@ -146,19 +148,25 @@ public final class FilesModule implements HostModule {
     public record WriteResult(@Doc("the path") String path, @Doc("whether anything changed") boolean changed) {
     }
 
-    /** A file's metadata. */
+    /** A file's metadata: what ls -l shows first, the exact numbers after. */
     public record FileInfo(
             @Doc("absolute path under the host root") String path,
             @Doc("file, directory, symlink, char-device, block-device, fifo, socket") String type,
             @Doc("octal permission bits, e.g. 0644") String mode,
+            @Doc("owner's name in the root's etc/passwd, or the uid as text when it has none") String owner,
+            @Doc("group's name in the root's etc/group, or the gid as text when it has none") String group,
+            @Doc("size for people, like ls -h: 512, 4.0K, 13K, 1.2M (bytes has the exact number)") String size,
+            @Doc("modification time in local time to the second with its UTC offset (ISO-8601)") String modified,
+            @Doc("symlink target, or null") String target,
             @Doc("numeric owner") int uid,
             @Doc("numeric group") int gid,
-            @Doc("size in bytes") long size,
-            @Doc("modification time, ISO-8601") String modified,
-            @Doc("symlink target, or null") String target) {
-        static FileInfo of(String path, FileStat st) {
-            return new FileInfo(path, st.type().toString(), st.octalMode(), st.uid(), st.gid(), st.size(),
-                    java.time.Instant.ofEpochMilli(st.mtimeMillis()).toString(), st.linkTarget());
+            @Doc("size in bytes") long bytes) {
+        static FileInfo of(String path, FileStat st, Owners owners) {
+            return new FileInfo(path, st.type().toString(), st.octalMode(), owners.user(st.uid()), owners.group(st.gid()),
+                    Sizes.human(st.size()), java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(st.mtimeMillis()),
+                            java.time.ZoneId.systemDefault()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                    st.linkTarget(), st.uid(), st.gid(), st.size());
         }
     }
 }

@@ -76,23 +76,23 @@ final class AllocationStore {
         });
     }
 
-    List<Allocation> list() {
+    List<LoopbackAddress> list() {
         return ctx.state().read(c -> {
-            List<Allocation> out = new ArrayList<>();
+            List<LoopbackAddress> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT slug, address FROM loopback_allocations ORDER BY address");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(Allocation.of(rs.getString(1), LoopbackPool.format(rs.getLong(2)), false));
+                    out.add(LoopbackAddress.of(rs.getString(1), LoopbackPool.format(rs.getLong(2))));
                 }
             }
             return out;
         });
     }
 
-    Allocation find(String slug) {
+    LoopbackAddress find(String slug) {
         return ctx.state().read(c -> {
             Long v = addressOf(c, slug);
-            return v == null ? null : Allocation.of(slug, LoopbackPool.format(v), false);
+            return v == null ? null : LoopbackAddress.of(slug, LoopbackPool.format(v));
         });
     }
 

@@ -34,14 +34,14 @@ public final class LoopbackModule implements HostModule {
         return new AllocationStore(ctx).release(slug(slug));
     }
 
-    @Op(doc = "All allocations, by address.")
-    public List<Allocation> list(HostContext ctx) {
+    @Op(doc = "The allocated addresses, lowest first: {slug, address, allowlist} each.")
+    public List<LoopbackAddress> list(HostContext ctx) {
         return new AllocationStore(ctx).list();
     }
 
     @Op(doc = "The egress allowlist for the sandbox: [\"127.0.0.N/32\"]. Fails when it has no address.")
     public List<String> allowlist(HostContext ctx, @Doc("sandbox name") String slug) {
-        Allocation a = new AllocationStore(ctx).find(slug(slug));
+        LoopbackAddress a = new AllocationStore(ctx).find(slug(slug));
         if (a == null) {
             throw new BosunException("sandbox " + slug + " has no loopback address; allocate one with "
                     + "loopback.allocate(\"" + slug + "\")");

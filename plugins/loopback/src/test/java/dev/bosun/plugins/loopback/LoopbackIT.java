@@ -94,6 +94,11 @@ class LoopbackIT {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("\"127.0.0.40\"") && r[1].contains("\"127.0.0.41\"") && r[1].contains("false"), r[1]);
 
+        String[] listed = run(state, "loopback.list().map(a => Object.keys(a).join(',') + ' ' + a.address)");
+        assertEquals("0", listed[0], listed[2]);
+        assertTrue(listed[1].contains("slug,address,allowlist 127.0.0.40") && !listed[1].contains("changed"),
+                "list shows what is allocated, without the changed of allocate: " + listed[1]);
+
         String[] full = run(state, "loopback.allocate('c')");
         assertEquals("1", full[0]);
         assertTrue(full[2].contains("loopback.allocate: loopback pool 127.0.0.40-127.0.0.41 is exhausted (2 of 2 "
