@@ -15,6 +15,7 @@ import { files } from "bosun:files";
 
 const [command = "apply", target = "compartments/nginx.mjs", ...rest] = args;
 
+/** @param {string} file */
 async function load(file) {
   if (file.endsWith(".mjs") || file.endsWith(".js")) {
     return (await import("./" + file.replace(/^\.\//, ""))).default;
@@ -25,6 +26,7 @@ async function load(file) {
   return compartments.importSpec(files.read(file));
 }
 
+/** @param {{changes: {summary: string, diff?: string | null}[], warnings: string[]}} result */
 function show(result) {
   for (const c of result.changes) {
     console.log(`  ${c.summary}`);

@@ -155,12 +155,12 @@ public final class FilesModule implements HostModule {
             @Doc("octal permission bits, e.g. 0644") String mode,
             @Doc("owner's name in the root's etc/passwd, or the uid as text when it has none") String owner,
             @Doc("group's name in the root's etc/group, or the gid as text when it has none") String group,
-            @Doc("size for people, like ls -h: 512, 4.0K, 13K, 1.2M (bytes has the exact number)") String size,
+            @Doc("size for people, like ls -h: 512, 4.0K, 13K, 1.2M (size has the exact number)") String sizeText,
             @Doc("modification time in local time to the second with its UTC offset (ISO-8601)") String modified,
             @Doc("symlink target, or null") String target,
             @Doc("numeric owner") int uid,
             @Doc("numeric group") int gid,
-            @Doc("size in bytes") long bytes) {
+            @Doc("size in bytes (a number, as scripts compare it)") long size) {
         static FileInfo of(String path, FileStat st, Owners owners) {
             return new FileInfo(path, st.type().toString(), st.octalMode(), owners.user(st.uid()), owners.group(st.gid()),
                     Sizes.human(st.size()), java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(st.mtimeMillis()),

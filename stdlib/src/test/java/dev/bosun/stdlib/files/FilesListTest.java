@@ -24,10 +24,10 @@ class FilesListTest {
             try (LocalHostContext ctx = root.context(false)) {
                 List<FilesModule.FileInfo> list = new FilesModule().list(ctx, "/srv");
                 FilesModule.FileInfo a = list.get(0);
-                assertEquals(List.of("alice", "staff", "4.9K", 5000L, 1000), List.of(a.owner(), a.group(), a.size(),
-                        a.bytes(), a.uid()));
+                assertEquals(List.of("alice", "staff", "4.9K", 5000L, 1000), List.of(a.owner(), a.group(), a.sizeText(),
+                        a.size(), a.uid()));
                 FilesModule.FileInfo b = list.get(1);
-                assertEquals(List.of("4242", "root", "2"), List.of(b.owner(), b.group(), b.size()), "no name: the number");
+                assertEquals(List.of("4242", "root", "2"), List.of(b.owner(), b.group(), b.sizeText()), "no name: the number");
                 assertEquals("alice", new FilesModule().stat(ctx, "/srv/a.txt").owner());
             }
         }
