@@ -270,7 +270,11 @@ final class DeclaredType {
                     || plain instanceof Byte) {
                 v = ((Number) plain).longValue();
             } else if (plain instanceof Double d) {
-                if (d == Math.rint(d) && !Double.isInfinite(d)) {
+                if (d == Math.rint(d) && (d < min || d > max)) {
+                    throw new InvalidValueException(path, number(d) + " must be between " + min + " and " + max
+                            + " (" + what + ")");
+                }
+                if (d == Math.rint(d)) {
                     throw new InvalidValueException(path, number(d) + " is not a safe integer: beyond 2^53 - 1 a JS "
                             + "number cannot hold every integer exactly, so give it as a BigInt (e.g. "
                             + number(d) + "n)");

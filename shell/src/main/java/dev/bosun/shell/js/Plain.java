@@ -37,21 +37,22 @@ final class Plain {
     static final int MAX_CHARS = 16 * 1024 * 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
 
-    private final Value own;
     private final Value absent;
-    private final Value keys;
+    private final Value entries;
+    private final Value elements;
     private long items;
     private long chars;
 
     /**
-     * @param own    {@code (o, k) => Object.hasOwn(o, k) ? o[k] : absent}, captured before scripts ran
-     * @param absent the marker {@code own} returns for a property that is not an own one
-     * @param keys   {@code Object.keys}, captured before scripts ran
+     * @param absent   the marker the helpers give for a property that is not an own one
+     * @param entries  {@code (o, max) => [k0, v0, ...]} of o's own enumerable string keys, or their count when
+     *                 over max (SandboxContext)
+     * @param elements {@code (a, n) => [a[0], ...]} of a's first n own elements, absent for a hole
      */
-    Plain(Value own, Value absent, Value keys) {
-        this.own = own;
+    Plain(Value absent, Value entries, Value elements) {
         this.absent = absent;
-        this.keys = keys;
+        this.entries = entries;
+        this.elements = elements;
     }
 
     /** The plain copy of {@code v}; {@code path} names it in messages (the parameter name). */
@@ -154,9 +155,10 @@ final class Plain {
         long n = v.getArraySize();
         take(path, n, "elements");
         List<Object> list = new ArrayList<>((int) Math.min(n, 1024));
+        Value read = elements.execute(v, n);
         for (long i = 0; i < n; i++) {
             String at = path + "[" + i + "]";
-            Value element = own.execute(v, i);
+            Value element = read.getArrayElement(i);
             if (element.equals(absent)) {
                 throw new InvalidValueException(at, "is a hole in the array: every element must be given");
             }
@@ -166,15 +168,15 @@ final class Plain {
     }
 
     private Map<String, Object> object(Value v, String path, int depth) {
-        Value names = keys.execute(v);
-        long n = names.getArraySize();
+        Value read = entries.execute(v, MAX_ITEMS - items);
+        long n = read.isNumber() ? read.asLong() : read.getArraySize() / 2;
         take(path, n, "keys");
         Map<String, Object> map = new LinkedHashMap<>();
         for (long i = 0; i < n; i++) {
-            String k = names.getArrayElement(i).asString();
+            String k = read.getArrayElement(2 * i).asString();
             count(path, k.length());
             String at = member(path, k);
-            Value member = own.execute(v, k);
+            Value member = read.getArrayElement(2 * i + 1);
             if (member.equals(absent)) {
                 throw new InvalidValueException(at, "was deleted while the argument was being read");
             }

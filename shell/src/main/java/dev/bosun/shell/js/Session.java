@@ -34,9 +34,9 @@ public final class Session implements AutoCloseable {
     private final JsErrors errors;
     private final Value jsonParse;
     private final Value jsonStringify;
-    private final Value own;
     private final Value absent;
-    private final Value keys;
+    private final Value entries;
+    private final Value elements;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean verbose;
@@ -58,9 +58,9 @@ public final class Session implements AutoCloseable {
         this.errors = new JsErrors(runtime.getMember("typeError"), runtime.getMember("bosunError"));
         this.jsonParse = runtime.getMember("parse");
         this.jsonStringify = runtime.getMember("stringify");
-        this.own = runtime.getMember("own");
         this.absent = runtime.getMember("absent");
-        this.keys = runtime.getMember("keys");
+        this.entries = runtime.getMember("entries");
+        this.elements = runtime.getMember("elements");
         installGlobals(sandbox, options.args(), runtime.getMember("undefined"));
     }
 
@@ -270,7 +270,7 @@ public final class Session implements AutoCloseable {
 
     /** A JS argument as plain data, read by the rules of {@link Plain}; {@code path} names it in messages. */
     Object plain(Value v, String path) {
-        return new Plain(own, absent, keys).copy(v, path);
+        return new Plain(absent, entries, elements).copy(v, path);
     }
 
     /**

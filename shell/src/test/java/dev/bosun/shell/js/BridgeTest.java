@@ -97,6 +97,8 @@ class BridgeTest {
         assertEquals("sample.add: a 9007199254740992 is not a safe integer: beyond 2^53 - 1 a JS number cannot hold "
                 + "every integer exactly, so give it as a BigInt (e.g. 9007199254740992n)", message("sample.add(2 ** 53)"));
         assertEquals("sample.add: a is a BigInt outside the 64-bit integer range", message("sample.add(2n ** 63n)"));
+        assertEquals("sample.scale: counts.a 9007199254740992 must be between -2147483648 and 2147483647 (a 32-bit "
+                + "integer)", message("sample.scale(1, {a: 2 ** 53})"));
         // What the declaration allows: a BigInt for an integer, any finite number for a double.
         assertEquals("1099511627777", s.eval("String(sample.add(2n ** 40n, 1n))"));
         assertEquals("9007199254740991", s.eval("String(sample.add(2 ** 53 - 1))"));
