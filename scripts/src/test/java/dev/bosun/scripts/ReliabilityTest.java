@@ -78,7 +78,8 @@ class ReliabilityTest {
         assertZero(f, Figure.COERCIONS);
         assertZero(f, Figure.DRY_RUN_CHANGES);
         // The bridge checks every value against its declared type (null elements and values, number kinds), so
-        // these hold for the whole sweep, not only by the luck of this sample (29,424 calls: 0 and 0).
+        // these hold for the whole sweep, not only by the luck of this sample (all 30,048 calls of both modes
+        // with seed 13 on 2026-12-03: 0 and 0).
         assertZero(f, Figure.UNCLEAR_ERRORS);
         assertZero(f, Figure.UNEXPECTED_SUCCESSES);
     }

@@ -81,10 +81,16 @@ public final class Invocation {
      * module instance and the arguments as an array, and which parameters are audited as digests.
      */
     private record CallSite(MethodHandle handle, boolean[] digested) {
-        private static final Map<Method, CallSite> SITES = new ConcurrentHashMap<>();
+        /** Per module class, so a plugin's class loader is not kept alive by this cache. */
+        private static final ClassValue<Map<Method, CallSite>> SITES = new ClassValue<>() {
+            @Override
+            protected Map<Method, CallSite> computeValue(Class<?> type) {
+                return new ConcurrentHashMap<>();
+            }
+        };
 
         static CallSite of(OpInfo op) {
-            return SITES.computeIfAbsent(op.method(), CallSite::make);
+            return SITES.get(op.method().getDeclaringClass()).computeIfAbsent(op.method(), CallSite::make);
         }
 
         private static CallSite make(Method m) {
