@@ -70,27 +70,52 @@ public final class Check {
         if (!value.startsWith("/")) {
             throw new InvalidValueException(param, quote(value) + " must be an absolute path");
         }
-        if (value.length() >= PATH_MAX || utf8Length(value) >= PATH_MAX) {
+        if (value.length() >= PATH_MAX || utf8Length(value, 0, value.length()) >= PATH_MAX) {
             throw new InvalidValueException(param, quote(value) + " must be shorter than " + PATH_MAX
                     + " bytes (PATH_MAX)");
         }
-        for (String segment : value.split("/")) {
-            if (segment.equals("..") || segment.equals(".")) {
+        // One pass over the names between slashes (this runs on every path an operation is given).
+        int n = value.length();
+        for (int start = 1; start <= n; ) {
+            int end = value.indexOf('/', start);
+            if (end < 0) {
+                end = n;
+            }
+            int len = end - start;
+            if (len == 1 && value.charAt(start) == '.' || len == 2 && value.startsWith("..", start)) {
                 throw new InvalidValueException(param, quote(value) + " must not contain '.' or '..' segments");
             }
-            if (utf8Length(segment) > NAME_MAX) {
+            if (len > NAME_MAX / 4 && utf8Length(value, start, end) > NAME_MAX) {
                 throw new InvalidValueException(param, quote(value) + " must not have a name longer than " + NAME_MAX
                         + " bytes (NAME_MAX)");
             }
+            start = end + 1;
         }
-        if (value.length() > 1 && (value.endsWith("/") || value.contains("//"))) {
+        if (n > 1 && (value.charAt(n - 1) == '/' || value.contains("//"))) {
             throw new InvalidValueException(param, quote(value) + " must be normalised (no trailing or double '/')");
         }
         return value;
     }
 
-    private static int utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    /** Bytes of {@code s[from, to)} in UTF-8, as {@code getBytes(UTF_8)} counts them (a lone surrogate is one). */
+    private static int utf8Length(String s, int from, int to) {
+        int bytes = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** Code points of a value that {@link #quote} shows; the rest is counted, not shown. */

@@ -82,8 +82,20 @@ public final class JsonCodec {
         return MAPPER;
     }
 
-    /** A plain value (maps, lists, strings, numbers) as the declared Java type, or an InvalidValueException. */
+    /**
+     * A plain value (maps, lists, strings, numbers) as the declared Java type, or an InvalidValueException. The
+     * declared type's rules ({@link DeclaredType}) are checked over the whole value first; a string, boolean or
+     * number of the declared kind is used as it is, anything else is bound by Jackson.
+     */
     public static Object convert(Object plain, Type type, String param) {
+        if (plain != null) {
+            DeclaredType.Rule rule = DeclaredType.of(type);
+            rule.check(plain, param);
+            Object direct = rule.direct(plain);
+            if (direct != DeclaredType.BIND) {
+                return direct;
+            }
+        }
         JavaType jt = MAPPER.getTypeFactory().constructType(type);
         try {
             return MAPPER.convertValue(plain, jt);

@@ -13,6 +13,8 @@ import java.util.Map;
  * cannot change what another call of {@code users.ensure} does.
  */
 public final class Namespace implements ProxyObject {
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]{0,63}");
+
     private final String path;
     private final String moduleName;
     private final Map<String, Object> members = new LinkedHashMap<>();
@@ -69,6 +71,26 @@ public final class Namespace implements ProxyObject {
     @Override
     public boolean removeMember(String key) {
         throw new UnsupportedOperationException(path + " is read-only: cannot delete " + Check.quote(key));
+    }
+
+    /**
+     * The line for calling a member this namespace does not have: {@code users has no operation nosuch (ensure,
+     * get, linger, list, remove)}, with a suggestion when a member is at most two edits away.
+     */
+    String noSuchMember(String name) {
+        String nearest = null;
+        int best = 3;
+        for (String m : members.keySet()) {
+            int d = EditDistance.between(name, m, best);
+            if (d < best) {
+                best = d;
+                nearest = m;
+            }
+        }
+        String shown = IDENTIFIER.matcher(name).matches() ? name : Check.quote(name);
+        return path + " has no operation " + shown
+                + (nearest == null ? "" : "; did you mean " + nearest + "?")
+                + " (" + String.join(", ", new java.util.TreeSet<>(members.keySet())) + ")";
     }
 
     @Override

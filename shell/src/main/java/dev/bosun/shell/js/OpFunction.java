@@ -20,10 +20,12 @@ import java.util.List;
  */
 public final class OpFunction implements ProxyExecutable {
     private final OpInfo op;
+    private final String qualifiedName;
     private final Session session;
 
     OpFunction(OpInfo op, Session session) {
         this.op = op;
+        this.qualifiedName = op.qualifiedName();
         this.session = session;
     }
 
@@ -33,7 +35,7 @@ public final class OpFunction implements ProxyExecutable {
 
     @Override
     public Object execute(Value... args) {
-        String q = op.qualifiedName();
+        String q = qualifiedName;
         List<ParamInfo> params = op.params();
         List<Object> plain = new ArrayList<>(params.size());
         try {

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  *   <li>the size is bounded before it is walked: {@value #MAX_DEPTH} levels, {@value #MAX_ITEMS} array
  *   elements and object keys in all, {@value #MAX_CHARS} characters of text in all (16 MiB, as much as
  *   {@code files.read} returns); an array's length is checked before its first element is read, so
- *   {@code a.length = 2**32 - 1} fails at once instead of spinning;</li>
- *   <li>numbers are finite; a BigInt is taken when it fits in 64 bits, like an integer; functions, modules,
- *   operations, host objects, dates, maps and symbols are not data.</li>
+ *   {@code a.length = 2**32 - 1} fails at once instead of spinning (a string is copied, then counted);</li>
+ *   <li>numbers are finite; an integer a JS number holds exactly is a Long, any other number a Double, and a
+ *   BigInt that fits in 64 bits a BigInteger, so binding can tell them apart ({@link DeclaredType}); functions,
+ *   modules, operations, host objects, dates, maps and symbols are not data.</li>
  * </ul>
  * Paths in messages name the offending element ({@code spec.groups[0]}); keys that are not plain names are
  * quoted ({@code spec.env["a b"]}), so a hostile key cannot make the message lie or grow.
@@ -36,21 +37,22 @@ final class Plain {
     static final int MAX_CHARS = 16 * 1024 * 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
 
-    private final Value own;
     private final Value absent;
-    private final Value keys;
+    private final Value entries;
+    private final Value elements;
     private long items;
     private long chars;
 
     /**
-     * @param own    {@code (o, k) => Object.hasOwn(o, k) ? o[k] : absent}, captured before scripts ran
-     * @param absent the marker {@code own} returns for a property that is not an own one
-     * @param keys   {@code Object.keys}, captured before scripts ran
+     * @param absent   the marker the helpers give for a property that is not an own one
+     * @param entries  {@code (o, max) => [k0, v0, ...]} of o's own enumerable string keys, or their count when
+     *                 over max (SandboxContext)
+     * @param elements {@code (a, n) => [a[0], ...]} of a's first n own elements, absent for a hole
      */
-    Plain(Value own, Value absent, Value keys) {
-        this.own = own;
+    Plain(Value absent, Value entries, Value elements) {
         this.absent = absent;
-        this.keys = keys;
+        this.entries = entries;
+        this.elements = elements;
     }
 
     /** The plain copy of {@code v}; {@code path} names it in messages (the parameter name). */
@@ -99,10 +101,12 @@ final class Plain {
     }
 
     private String string(Value v, String path) {
-        // The length is read before the text is copied: a huge string fails without a copy being made.
-        long length = own.execute(v, "length").asLong();
-        count(path, length);
-        return v.asString();
+        // Copied first, then counted: asking the engine for the length is a call into JS that cost more than the
+        // rest of a simple operation. The copy is of a string the script already holds, so it is bounded by the
+        // engine's own string limit; nothing longer than MAX_CHARS gets past count.
+        String s = v.asString();
+        count(path, s.length());
+        return s;
     }
 
     private void count(String path, long length) {
@@ -117,12 +121,20 @@ final class Plain {
         }
     }
 
+    /**
+     * A JS number as a Long when it is an integer a JS number holds exactly (up to 2^53 - 1), else as a Double; a
+     * BigInt as a BigInteger, so that binding can tell them apart (a BigInt is an integer, never a fraction).
+     */
     private static Object number(Value v, String path) {
-        if (v.fitsInLong()) {
-            return v.asLong(); // a BigInt that fits is an integer like any other
-        }
         if (isBigInt(v)) {
-            throw new InvalidValueException(path, "is a BigInt outside the 64-bit integer range");
+            if (!v.fitsInLong()) {
+                throw new InvalidValueException(path, "is a BigInt outside the 64-bit integer range");
+            }
+            return java.math.BigInteger.valueOf(v.asLong());
+        }
+        if (v.fitsInLong()) {
+            long l = v.asLong();
+            return Math.abs(l) <= DeclaredType.MAX_SAFE_INTEGER ? (Object) l : (Object) (double) l;
         }
         if (!v.fitsInDouble()) {
             throw new InvalidValueException(path, "must be a number, not a " + typeName(v));
@@ -143,9 +155,10 @@ final class Plain {
         long n = v.getArraySize();
         take(path, n, "elements");
         List<Object> list = new ArrayList<>((int) Math.min(n, 1024));
+        Value read = elements.execute(v, n);
         for (long i = 0; i < n; i++) {
             String at = path + "[" + i + "]";
-            Value element = own.execute(v, i);
+            Value element = read.getArrayElement(i);
             if (element.equals(absent)) {
                 throw new InvalidValueException(at, "is a hole in the array: every element must be given");
             }
@@ -155,15 +168,15 @@ final class Plain {
     }
 
     private Map<String, Object> object(Value v, String path, int depth) {
-        Value names = keys.execute(v);
-        long n = names.getArraySize();
+        Value read = entries.execute(v, MAX_ITEMS - items);
+        long n = read.isNumber() ? read.asLong() : read.getArraySize() / 2;
         take(path, n, "keys");
         Map<String, Object> map = new LinkedHashMap<>();
         for (long i = 0; i < n; i++) {
-            String k = names.getArrayElement(i).asString();
+            String k = read.getArrayElement(2 * i).asString();
             count(path, k.length());
             String at = member(path, k);
-            Value member = own.execute(v, k);
+            Value member = read.getArrayElement(2 * i + 1);
             if (member.equals(absent)) {
                 throw new InvalidValueException(at, "was deleted while the argument was being read");
             }

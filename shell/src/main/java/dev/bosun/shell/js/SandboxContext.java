@@ -31,7 +31,7 @@ final class SandboxContext {
     /**
      * Built-ins the bridge uses are captured when the context is made, before any script runs: a script may
      * replace {@code TypeError}, {@code JSON} or {@code Object.keys} in its own realm, and that must not
-     * change how arguments are read or how errors are thrown. Argument reading ({@code own}, {@code keys})
+     * change how arguments are read or how errors are thrown. Argument reading ({@code entries}, {@code elements})
      * sees own properties only, so values inherited from a polluted prototype never count.
      */
     private static final String RUNTIME = """
@@ -49,6 +49,9 @@ final class SandboxContext {
               }
               // Marks an array index or key that is not an own property (a hole, or deleted by a getter).
               const absent = freeze({ __proto__: null });
+              // Defines element i of a fresh array: assigning would run a setter a script put on Array.prototype.
+              const define = (a, i, v) => defineProperty(a, i, { __proto__: null, value: v, writable: true,
+                  enumerable: true, configurable: true });
               return freeze({
                 __proto__: null,
                 typeError: (m) => new TypeErrorClass(m),
@@ -58,10 +61,32 @@ final class SandboxContext {
                       configurable: true, enumerable: false });
                   return e;
                 },
-                // Own property k of o, read once, or the absent marker.
-                own: (o, k) => hasOwn(o, k) ? o[k] : absent,
                 absent,
-                keys: (o) => keys(o),
+                // One call per object instead of one per property (each call into JS costs more than the
+                // rest of reading a value): o's own enumerable string keys and their values, each read once,
+                // as [k0, v0, k1, v1, ...] with the absent marker for a key a getter deleted meanwhile; the
+                // number of keys instead, before any value is read, when there are more than max.
+                entries: (o, max) => {
+                  const ks = keys(o), n = ks.length;
+                  if (n > max) {
+                    return n;
+                  }
+                  const out = [];
+                  for (let i = 0; i < n; i++) {
+                    const k = ks[i];
+                    define(out, 2 * i, k);
+                    define(out, 2 * i + 1, hasOwn(o, k) ? o[k] : absent);
+                  }
+                  return out;
+                },
+                // The first n elements of a, each read once, with the absent marker for a hole.
+                elements: (a, n) => {
+                  const out = [];
+                  for (let i = 0; i < n; i++) {
+                    define(out, i, hasOwn(a, i) ? a[i] : absent);
+                  }
+                  return out;
+                },
                 parse: (text) => parse(text),
                 stringify: (v, p) => stringify(v, (k, x) => typeof x === 'bigint' ? x.toString() : x,
                     p ? 2 : undefined),

@@ -34,9 +34,9 @@ public final class Session implements AutoCloseable {
     private final JsErrors errors;
     private final Value jsonParse;
     private final Value jsonStringify;
-    private final Value own;
     private final Value absent;
-    private final Value keys;
+    private final Value entries;
+    private final Value elements;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean verbose;
@@ -58,9 +58,9 @@ public final class Session implements AutoCloseable {
         this.errors = new JsErrors(runtime.getMember("typeError"), runtime.getMember("bosunError"));
         this.jsonParse = runtime.getMember("parse");
         this.jsonStringify = runtime.getMember("stringify");
-        this.own = runtime.getMember("own");
         this.absent = runtime.getMember("absent");
-        this.keys = runtime.getMember("keys");
+        this.entries = runtime.getMember("entries");
+        this.elements = runtime.getMember("elements");
         installGlobals(sandbox, options.args(), runtime.getMember("undefined"));
     }
 
@@ -136,14 +136,65 @@ public final class Session implements AutoCloseable {
 
     public Value eval(String code, String name) {
         checkNoDataImport(code);
-        return context.eval(Source.newBuilder("js", code, name).buildLiteral());
+        return run(Source.newBuilder("js", code, name).buildLiteral());
     }
 
     /** Evaluates REPL input: interactive so that declarations persist and the completion value is returned. */
     public Value evalInteractive(String code) {
         checkNoDataImport(code);
-        return context.eval(Source.newBuilder("js", code, "<repl>").interactive(false).buildLiteral());
+        return run(Source.newBuilder("js", code, "<repl>").interactive(false).buildLiteral());
     }
+
+    /** Evaluates a source; a call of an operation a module does not have is reported as {@link #unknownMember}. */
+    private Value run(Source source) {
+        try {
+            return context.eval(source);
+        } catch (PolyglotException e) {
+            String explained = unknownMember(e);
+            if (explained != null) {
+                throw new dev.bosun.api.BosunException(explained);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * GraalJS's error for calling a member a module does not have ({@code invokeMember (nosuch) on [module users]
+     * failed due to: Unknown identifier: nosuch}) as the line a user can act on: {@code users has no operation
+     * nosuch (ensure, get, linger, list, remove)} with a suggestion when one is close, and where it happened. The
+     * engine raises it before any host code runs, so it cannot be thrown in this form; it is translated when
+     * it leaves the script (a script that catches it sees the engine's text).
+     */
+    private String unknownMember(PolyglotException e) {
+        if (e.isHostException() || e.getMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = UNKNOWN_MEMBER.matcher(e.getMessage());
+        if (!m.matches()) {
+            return null;
+        }
+        String[] path = m.group(2).split("\\.");
+        Namespace ns = modules.get(path[0]);
+        for (int i = 1; ns != null && i < path.length; i++) {
+            ns = ns.members().get(path[i]) instanceof Namespace child ? child : null;
+        }
+        if (ns == null) {
+            return null;
+        }
+        String at = "";
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (f.isGuestFrame() && f.getSourceLocation() != null) {
+                at = " (at " + f.getSourceLocation().getSource().getName() + ":" + f.getSourceLocation().getStartLine()
+                        + ")";
+                break;
+            }
+        }
+        return ns.noSuchMember(m.group(1)) + at;
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN_MEMBER = java.util.regex.Pattern.compile(
+            "(?:TypeError: )?invokeMember \\((.*)\\) on \\[module ([a-z][\\w.]*)\\] failed due to: Unknown identifier: .*",
+            java.util.regex.Pattern.DOTALL);
 
     /** Runs a script file as an ES module; resolves its top-level await. */
     public Value runModule(Path file) throws IOException {
@@ -151,7 +202,7 @@ public final class Session implements AutoCloseable {
         checkNoDataImport(code);
         Source src = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module")
                 .content(code).build();
-        return context.eval(src);
+        return run(src);
     }
 
     /**
@@ -219,12 +270,30 @@ public final class Session implements AutoCloseable {
 
     /** A JS argument as plain data, read by the rules of {@link Plain}; {@code path} names it in messages. */
     Object plain(Value v, String path) {
-        return new Plain(own, absent, keys).copy(v, path);
+        return new Plain(absent, entries, elements).copy(v, path);
     }
 
+    /**
+     * A result as a plain JS value. Strings, booleans, numbers and enum labels are handed over as they are (the
+     * engine makes them JS primitives; every number a JS number, as JSON would). Records, lists and maps become
+     * plain objects and arrays through their JSON text ({@link JsonCodec#write}) and the realm's own
+     * {@code JSON.parse}, captured before any script ran: it defines each property on a fresh object, where writing properties from Java would run
+     * setters a script put on {@code Object.prototype} (and {@code __proto__} would set the prototype).
+     */
     Object toJs(Object result) {
-        if (result == null) {
-            return null;
+        if (result == null || result instanceof String || result instanceof Boolean || result instanceof Integer
+                || result instanceof Double) {
+            return result;
+        }
+        if (result instanceof Long || result instanceof Short || result instanceof Byte) {
+            long l = ((Number) result).longValue();
+            return l == (int) l ? (Object) (int) l : (Object) (double) l;
+        }
+        if (result instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (result instanceof Enum<?> || result instanceof Character) {
+            return result.toString();
         }
         return jsonParse.execute(JsonCodec.write(result));
     }

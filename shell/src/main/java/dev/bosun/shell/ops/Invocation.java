@@ -11,12 +11,16 @@ import dev.bosun.stdlib.audit.AuditLog.Outcome;
 import dev.bosun.stdlib.effect.LocalHostContext;
 import dev.bosun.stdlib.effect.RecordingPlan;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -59,20 +63,53 @@ public final class Invocation {
 
     /** Calls an operation with plain arguments (maps, lists, strings, numbers), by position; missing ones are null. */
     public Object call(OpInfo op, List<?> plainArgs) {
-        Bound b = bind(op, plainArgs);
+        CallSite site = CallSite.of(op);
+        Bound b = bind(op, site, plainArgs);
         return run(op.qualifiedName(), op.mutates(), b.audited(), () -> {
             try {
-                return op.method().invoke(op.target(), b.javaArgs());
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof Exception x) {
-                    throw x;
-                }
-                if (e.getCause() instanceof Error x) {
-                    throw x;
-                }
+                return (Object) site.handle().invokeExact(op.target(), b.javaArgs());
+            } catch (Exception | Error e) {
                 throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t); // neither an Exception nor an Error: cannot be thrown by Java code
             }
         });
+    }
+
+    /**
+     * What calling a method needs that reflection would work out on every call: a method handle taking the
+     * module instance and the arguments as an array, and which parameters are audited as digests.
+     */
+    private record CallSite(MethodHandle handle, boolean[] digested) {
+        /** Per module class, so a plugin's class loader is not kept alive by this cache. */
+        private static final ClassValue<Map<Method, CallSite>> SITES = new ClassValue<>() {
+            @Override
+            protected Map<Method, CallSite> computeValue(Class<?> type) {
+                return new ConcurrentHashMap<>();
+            }
+        };
+
+        static CallSite of(OpInfo op) {
+            return SITES.get(op.method().getDeclaringClass()).computeIfAbsent(op.method(), CallSite::make);
+        }
+
+        private static CallSite make(Method m) {
+            Parameter[] declared = m.getParameters();
+            boolean[] digested = new boolean[declared.length];
+            for (int i = 0; i < declared.length; i++) {
+                digested[i] = declared[i].isAnnotationPresent(AuditDigest.class);
+            }
+            try {
+                MethodHandle h = MethodHandles.lookup().unreflect(m)
+                        .asType(MethodType.genericMethodType(declared.length + 1))
+                        .asSpreader(Object[].class, declared.length)
+                        .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+                return new CallSite(h, digested);
+            } catch (IllegalAccessException e) {
+                throw new BosunException("cannot call " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
+                        + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -127,21 +164,21 @@ public final class Invocation {
                 + " (run with -v for the stack trace)", t);
     }
 
-    private Bound bind(OpInfo op, List<?> plainArgs) {
+    private Bound bind(OpInfo op, CallSite site, List<?> plainArgs) {
         List<ParamInfo> params = op.params();
         int offset = op.injectsContext() ? 1 : 0;
         Object[] javaArgs = new Object[params.size() + offset];
         if (offset == 1) {
             javaArgs[0] = host;
         }
-        Parameter[] declared = op.method().getParameters();
-        Map<String, Object> audited = new LinkedHashMap<>();
+        Map<String, Object> audited = op.mutates() ? new LinkedHashMap<>() : null; // only mutating calls are audited
         try {
             for (int i = 0; i < params.size(); i++) {
                 ParamInfo p = params.get(i);
                 Object plain = i < plainArgs.size() ? plainArgs.get(i) : null;
-                audited.put(p.name(), declared[i + offset].isAnnotationPresent(AuditDigest.class)
-                        ? AuditArgs.digest(plain) : plain);
+                if (audited != null) {
+                    audited.put(p.name(), site.digested()[i + offset] ? AuditArgs.digest(plain) : plain);
+                }
                 javaArgs[i + offset] = bind(p, plain);
             }
         } catch (InvalidValueException e) {

@@ -64,7 +64,7 @@ class JsErrorLineAttackTest {
                     s.attempt("return users.ensure({name: 'x'.repeat(5000)});"));
             assertEquals("TypeError|users.ensure: spec has no option \"a\\u202eb\" (known: name, system, uid, group,"
                     + " groups, home, createHome, shell, comment)", s.attempt("return users.ensure({name: 'm', 'a\\u202eb': 1});"));
-            assertEquals("TypeError|quadlet.container: spec.environment[\"k\\u202e\\n\"] must be a string",
+            assertEquals("TypeError|quadlet.container: spec.environment[\"k\\u202e\\n\"] must be a string, not a number (5)",
                     s.attempt("return quadlet.container({name: 'w', image: 'x', environment: {'k\\u202e\\n': 5}});"));
             s.assertNothingChanged();
         }

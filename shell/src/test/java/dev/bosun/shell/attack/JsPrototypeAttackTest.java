@@ -82,6 +82,20 @@ class JsPrototypeAttackTest {
     }
 
     @Test
+    void settersOnArrayPrototypeDoNotSeeOrChangeHowAnArgumentIsRead() throws Exception {
+        try (JsAttackSession s = new JsAttackSession(dir, true, null)) {
+            // The bridge collects an argument's keys and values into fresh arrays inside the realm; a setter for
+            // their indexes on Array.prototype must neither run nor replace what is collected.
+            String outcome = s.attempt("let seen = 0; for (const i of [0, 1, 2, 3]) Object.defineProperty("
+                    + "Array.prototype, i, {set(v) { seen++; }, get() { return 'root'; }, configurable: true});"
+                    + " try { const r = users.ensure({name: 'erin', groups: []}); return r.name + ' ' + seen; }"
+                    + " finally { for (const i of [0, 1, 2, 3]) delete Array.prototype[i]; }");
+            assertEquals("ok|erin 0", outcome);
+            s.assertNothingChanged();
+        }
+    }
+
+    @Test
     void aProxyThatReportsAKeyItDoesNotHaveIsReadAsItsOwnAnswerOnce() throws Exception {
         try (JsAttackSession s = new JsAttackSession(dir, true, null)) {
             // The traps answer differently on each call: the value that is validated is the value that is bound.

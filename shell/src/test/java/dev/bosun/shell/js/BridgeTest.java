@@ -1,5 +1,7 @@
 package dev.bosun.shell.js;
 
+import dev.bosun.api.BosunException;
+
 import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,11 +53,67 @@ class BridgeTest {
     }
 
     @Test
+    void nullElementsAndValuesAreRefusedWhereTheDeclarationDoesNotAllowThem() {
+        assertEquals("sample.echo: spec.groups[1] is null or undefined: every element of an array must be a value "
+                + "(leave it out instead)", message("sample.echo({name:'x', system:true, groups:['a', null]})"));
+        assertEquals("sample.echo: spec.groups[0] is null or undefined: every element of an array must be a value "
+                + "(leave it out instead)", message("sample.echo({name:'x', system:true, groups:[undefined]})"));
+        assertEquals("sample.echo: spec.env.HOME is null: every value of this object must be given (leave the key "
+                + "out instead)", message("sample.echo({name:'x', system:true, env:{HOME: null}})"));
+        assertEquals("sample.scale: counts.a is null: every value of this object must be given (leave the key out "
+                + "instead)", message("sample.scale(1, {a: null})"));
+        assertEquals("sample.echo: spec.name is required: null is not a value here",
+                message("sample.echo({name: null, system: true})"));
+        assertEquals("sample.echo: spec.system is null: give a value or leave it out",
+                message("sample.echo({name: 'x', system: null})"));
+        // @Optional components may be null (as if left out); an undefined map value is a key left out.
+        assertEquals("x|", s.eval("const r = sample.echo({name:'x', system:true, groups:null, uid:null}); "
+                + "r.name + '|' + r.groups"));
+        assertEquals("6", s.eval("String(sample.scale(2, {a: 1, b: undefined, c: 2}))"));
+    }
+
+    @Test
+    void callingAnOperationAModuleDoesNotHaveSaysWhichItHas() {
+        BosunException e = assertThrows(BosunException.class, () -> s.eval("const x = 1;\nusers.nosuch({name: 'x'})"));
+        assertEquals("users has no operation nosuch (ensure, get, linger, list, remove) (at test.js:2)", e.getMessage());
+        e = assertThrows(BosunException.class, () -> s.eval("users.ensrue({name: 'x'})"));
+        assertEquals("users has no operation ensrue; did you mean ensure? (ensure, get, linger, list, remove) "
+                + "(at test.js:1)", e.getMessage());
+        e = assertThrows(BosunException.class, () -> s.eval("sample.nested.deeep('x')"));
+        assertEquals("sample.nested has no operation deeep; did you mean deep? (deep) (at test.js:1)", e.getMessage());
+        // Reading a member that is not there stays undefined: scripts test for optional modules' operations.
+        assertEquals("undefined|false", s.eval("typeof users.nosuch + '|' + ('nosuch' in users)"));
+    }
+
+    @Test
+    void numbersMustBeOfTheDeclaredKind() {
+        assertEquals("sample.scale: factor 12n must be a number, not a BigInt (write 12)", message("sample.scale(12n)"));
+        assertEquals("sample.scale: counts.a 2147483648 must be between -2147483648 and 2147483647 (a 32-bit integer)",
+                message("sample.scale(1, {a: 2 ** 31})"));
+        assertEquals("sample.scale: counts.a 4294967296 must be between -2147483648 and 2147483647 (a 32-bit integer)",
+                message("sample.scale(1, {a: 2n ** 32n})"));
+        assertEquals("sample.echo: spec.uid must be an integer, not a number (2.5)",
+                message("sample.echo({name:'x', system:true, uid: 2.5})"));
+        assertEquals("sample.add: a 9007199254740992 is not a safe integer: beyond 2^53 - 1 a JS number cannot hold "
+                + "every integer exactly, so give it as a BigInt (e.g. 9007199254740992n)", message("sample.add(2 ** 53)"));
+        assertEquals("sample.add: a is a BigInt outside the 64-bit integer range", message("sample.add(2n ** 63n)"));
+        assertEquals("sample.scale: counts.a 9007199254740992 must be between -2147483648 and 2147483647 (a 32-bit "
+                + "integer)", message("sample.scale(1, {a: 2 ** 53})"));
+        // What the declaration allows: a BigInt for an integer, any finite number for a double.
+        assertEquals("1099511627777", s.eval("String(sample.add(2n ** 40n, 1n))"));
+        assertEquals("9007199254740991", s.eval("String(sample.add(2 ** 53 - 1))"));
+        assertEquals("5", s.eval("String(sample.scale(2.5, {a: 2}))"));
+        assertEquals("-3", s.eval("String(sample.scale(-3))"));
+    }
+
+    @Test
     void unknownOptionWrongTypeMissingFieldAndBadEnumAreExplained() {
         assertEquals("sample.echo: spec has no option \"nmae\" (known: name, system, uid, groups, env, kind, password)",
                 message("sample.echo({nmae:'x', name:'y', system:true})"));
-        assertEquals("sample.echo: spec.uid must be an integer", message("sample.echo({name:'x', system:true, uid:'7'})"));
-        assertEquals("sample.echo: spec.uid must be an integer", message("sample.echo({name:'x', system:true, uid:1.5})"));
+        assertEquals("sample.echo: spec.uid must be an integer, not a string (\"7\")",
+                message("sample.echo({name:'x', system:true, uid:'7'})"));
+        assertEquals("sample.echo: spec.uid must be an integer, not a number (1.5)",
+                message("sample.echo({name:'x', system:true, uid:1.5})"));
         assertEquals("sample.echo: spec.system is required", message("sample.echo({name:'x'})"));
         assertEquals("sample.echo: spec.kind \"best\" must be one of first-fit, deterministic",
                 message("sample.echo({name:'x', system:true, kind:'best'})"));

@@ -57,6 +57,11 @@ public final class SampleModule implements HostModule {
         return a + (b == null ? 0 : b);
     }
 
+    @Op(doc = "Scales counts by a factor and sums them.")
+    public double scale(double factor, @Optional Map<String, Integer> counts) {
+        return factor * (counts == null ? 1 : counts.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
     @Op(doc = "Records a state change and returns changed:true.", mutates = true)
     public Result touch(HostContext ctx, Spec spec) {
         ctx.plan().record(Change.state("sample/" + spec.name(), "touched " + spec.name()));

@@ -59,7 +59,7 @@ class SandboxEscapeTest {
                         "getClass is not a function"),
                 Arguments.of("reflection through the host context is not reachable",
                         "Object.getOwnPropertyNames(sample).concat(Object.keys(sample.echo)).join(',')",
-                        "add,box,count,crash,nested,echo,fail,none,touch"),
+                        "add,box,count,crash,nested,echo,fail,none,scale,touch"),
                 Arguments.of("eval of Java lookup", "eval('typeof Java')", "undefined"),
                 Arguments.of("Function constructor", "new Function('return typeof Java')()", "undefined"),
                 Arguments.of("replacing an operation (sloppy mode: silently ignored)",
