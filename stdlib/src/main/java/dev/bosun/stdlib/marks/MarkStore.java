@@ -204,7 +204,10 @@ final class MarkStore {
             PeerIndex index = new PeerIndex();
             Map<String, String> nameOf = new HashMap<>();
             conns.values().forEach(v -> nameOf.put(v[0], v[1]));
-            try (PreparedStatement ps = c.prepareStatement("SELECT peer, connection_id FROM marks_peers");
+            // Only the families asked for can overlap (a single assign reads its family's peers only).
+            int families = requests.stream().mapToInt(r -> r.address().family() == 4 ? 1 : 2).reduce(0, (a, b) -> a | b);
+            try (PreparedStatement ps = c.prepareStatement("SELECT peer, connection_id FROM marks_peers"
+                    + (families == 3 ? "" : " WHERE family = " + (families == 1 ? 4 : 6)));
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     index.add(PeerAddress.parse("peer", rs.getString(1)), rs.getString(2));
