@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# marks.apply benchmark: 256 connections, 2,000 peers, into an empty scratch network namespace, then
-# no-op re-applies. Needs root, iproute2 and nftables. Usage: bench/marks.sh [reapplies] [baseline rounds]
-# Figures (wall time, ms): MarksApplyBench in one JVM prints the record-keeping time, the first apply and
+# marks benchmark: recording 256 connections and 2,000 peers, then marks.apply of them into an empty scratch
+# network namespace, then no-op re-applies. Needs root, iproute2 and nftables.
+# Usage: bench/marks.sh [reapplies] [baseline rounds] [recording rounds]
+# Figures (wall time, ms): MarksApplyBench in one JVM prints the recording time both ways, interleaved per
+# round in fresh state databases (one marks.allocate/assign call per record = 2,256 commits, next to
+# marks.allocateAll + marks.assignAll = 2 commits; medians and the pair-by-pair ratio), the first apply and
 # the median no-op re-apply, each with the number of processes (ip/nft/sysctl) it ran. Baseline, same run:
 # the same 256 rules + 128 v4 routes loaded by hand with one `ip` process per rule/route (what
 # iptables-era scripts do; no nft sets, no peers), in a fresh namespace per round.
 . "$(dirname "$0")/lib.sh"
 REAPPLIES=${1:-5}
 ROUNDS=${2:-3}
+RECORD_ROUNDS=${3:-3}
 [ "$(id -u)" = 0 ] || { echo "bench/marks.sh: needs root (network namespaces)" >&2; exit 2; }
 bench_build
 machine_header
@@ -22,7 +26,7 @@ make_ns() {  # a namespace with the 128 tunnel interfaces the wireguard_ext conn
 }
 make_ns "$PREFIX"
 echo "== Bosun marks.apply (netns $PREFIX), in one JVM"
-"$JAVA" "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" dev.bosun.bench.marks.MarksApplyBench "$PREFIX" "$REAPPLIES"
+"$JAVA" "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" dev.bosun.bench.marks.MarksApplyBench "$PREFIX" "$REAPPLIES" "$RECORD_ROUNDS"
 
 one_ip_per_rule() { # loads the rules and routes into namespace $1; prints elapsed ms, only the loading timed
   local ns=$1 i s e

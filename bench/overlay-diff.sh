@@ -4,7 +4,8 @@
 #   baseline: find UPPER -newer STAMP   (lists what was written after a stamp; no kinds, no whiteouts)
 #   baseline: find UPPER                (the bare walk, a lower bound for any diff)
 #   baseline: diff -rq LOWER MERGED     (the overlay mounted in a private mount namespace)
-#   overlay.diff in one warm JVM        (OverlayDiffBench: median of RUNS calls after one untimed call)
+#   overlay.diff in one warm JVM        (OverlayDiffBench: after one untimed call, RUNS rounds of find -newer and
+#                                        overlay.diff interleaved; medians, µs per entry, pair-by-pair ratio)
 #   bosun --root S -e overlay.diff      (the launcher: JVM start + one diff, as a user runs it)
 # Needs root (mount) and util-linux unshare. Everything lives in one temp dir, removed on exit; the mount
 # lives in a namespace that dies with its shell.
@@ -18,6 +19,7 @@ machine_header
 
 S=$(mktemp -d /tmp/bosun-bench-overlay.XXXXXX)
 trap 'rm -rf "$S"' EXIT
+"$REPO/bosun" scratch-root "$S" >/dev/null   # --root wants an OS tree (etc/passwd, etc/group)
 mkdir -p "$S/lower"
 # awk writes many files without a fork per file.
 mkfiles() { awk -v dir="$1" -v n="$2" -v text="$3" 'BEGIN { for (i = 0; i < n; i++) { f = dir "/f" i; print text > f; close(f) } }'; }
@@ -42,7 +44,7 @@ unshare -m --propagation private bash -c "$(declare -f summarize timeit)"'
   mount -t overlay overlay -o "lowerdir=$1/lower,upperdir=$2,workdir=$(dirname "$2")/work" "$3"
   timeit "$4" "baseline: diff -rq lower merged" diff -rq "$1/lower" "$3"
 ' bash "$S" "$UPPER" "$MERGED" "$RUNS"
-"$JAVA" "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" dev.bosun.bench.overlay.OverlayDiffBench "$S" bench "$RUNS"
+"$JAVA" "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" dev.bosun.bench.overlay.OverlayDiffBench "$S" bench "$RUNS" "$S/stamp"
 echo "launcher check: bosun -e \"overlay.diff('bench').length\" = $("$REPO/bosun" --root "$S" -e "overlay.diff('bench').length")"
 timeit "$RUNS" "bosun --root S -e overlay.diff (whole process)" "$REPO/bosun" --root "$S" -e "overlay.diff('bench').length"
 if grep -q "$S" /proc/self/mountinfo; then echo "mount leaked under $S" >&2; exit 1; fi

@@ -175,9 +175,14 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
         }
     }
 
-    /** The command line as a user would type it, for plans and messages. */
+    /**
+     * The command line as a user would type it, for plans and messages: with its standard input, when it has
+     * one, as {@link Shell#stdin(String)} writes it (so a plan shows exactly what the command is fed), secret-like
+     * {@code NAME=value} text in it masked by the {@link Secrets} rule as in every plan.
+     */
     public String display() {
-        return Shell.quote(argv);
+        String line = Shell.quote(argv);
+        return stdin == null ? line : line + " " + Shell.stdin(Secrets.maskText(stdin));
     }
 
     /**

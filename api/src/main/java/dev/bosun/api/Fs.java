@@ -88,8 +88,10 @@ public interface Fs {
 
     /**
      * Visits every entry below a directory, parents before their children and names sorted, without
-     * ever following a link below it (a link is reported as one). The directory itself is not visited;
-     * nothing is when it does not exist. Under dry-run the walk sees the planned view.
+     * ever following a link below it (a link is reported as one) and without entering another mount (a
+     * directory that is a mount point, or on another file system than the top, is reported, its content
+     * not visited). The directory itself is not visited; nothing is when it does not exist. Under dry-run
+     * the walk sees the planned view.
      */
     void walk(String hostDir, Visitor visitor);
 
@@ -107,6 +109,20 @@ public interface Fs {
 
         /** Its metadata, as {@link #stat} gives it. */
         FileStat stat();
+
+        /** The last component of {@link #path()}. */
+        default String name() {
+            String p = path();
+            return p.substring(p.lastIndexOf('/') + 1);
+        }
+
+        /**
+         * Its kind, as {@code stat().type()}; a walk that knows the kind from the directory listing answers
+         * without reading the entry's metadata, so visitors that need only the kind should ask this.
+         */
+        default FileStat.Type type() {
+            return stat().type();
+        }
 
         /** An extended attribute of the entry, as {@link #xattr} gives it. */
         byte[] xattr(String name);

@@ -107,6 +107,7 @@ final class Samples {
             case "name" -> name(op, owner);
             case "id" -> "'hconn'";
             case "peer" -> "'10.9.0.2'";
+            case "connection" -> "'hconn'";
             case "slug" -> "'hslug'";
             case "unit" -> "'h-app.service'";
             case "units" -> "'h-app.container'";

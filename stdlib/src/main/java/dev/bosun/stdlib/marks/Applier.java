@@ -1,7 +1,7 @@
 package dev.bosun.stdlib.marks;
 
-import dev.bosun.api.Change;
 import dev.bosun.api.Command;
+import dev.bosun.api.ExecResult;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.Shell;
 
@@ -44,30 +44,37 @@ final class Applier {
                 want.nft() == null ? null : want.nft().script(), sysctls, commands);
     }
 
+    /**
+     * Runs the steps. Each process records itself in the plan, exactly as it runs (argv and the batch it is
+     * fed), so a dry-run's plan and a real run's {@code -v} list are the same lines; under dry-run nothing that
+     * changes the namespace runs, and the result says how many processes were planned and how many ran.
+     */
     ApplyResult apply(List<Connection> connections, MarkStore store) {
         DesiredState want = DesiredState.of(connections);
         LiveState live = LiveState.read(ctx, target);
         Reconciliation r = Reconciliation.compare(want, live);
         int executed = live.commands();
+        int planned = 0;
         List<String> commands = new ArrayList<>();
         for (Step s : steps(target, r)) {
-            for (String line : s.shown) {
-                ctx.plan().record(Change.note("marks", line));
+            ExecResult result = ctx.exec().run(s.command);
+            planned++;
+            if (!result.planned()) {
+                executed++;
             }
-            ctx.exec().run(s.command);
-            executed++;
             commands.addAll(s.shown);
         }
         store.markApplied(target.key(), connections.stream().map(Connection::id).collect(Collectors.toSet()));
         List<Drift> waiting = r.drift().stream().filter(d -> d.note() != null).toList();
-        return new ApplyResult(target.netns(), !commands.isEmpty(), r.drift(), commands, executed, waiting, r.foreign());
+        return new ApplyResult(target.netns(), !commands.isEmpty(), r.drift(), commands, planned, executed, waiting,
+                r.foreign());
     }
 
     StatusResult status(List<Connection> connections) {
         return StatusResult.of(target, Reconciliation.compare(DesiredState.of(connections), LiveState.read(ctx, target)));
     }
 
-    /** One process to run and the commands it stands for. */
+    /** One process to run and the commands it stands for, each exact and runnable on its own. */
     private record Step(Command command, List<String> shown) {
     }
 
@@ -80,7 +87,7 @@ final class Applier {
         r.ipFirst().forEach((family, lines) -> steps.add(ipBatch(target, family, lines)));
         if (r.nftScript() != null) {
             List<String> argv = target.inside("nft", "-f", "-");
-            List<String> shown = r.nftStatements().stream().map(s -> Shell.quote(argv) + " <<< " + Shell.quote(s)).toList();
+            List<String> shown = r.nftStatements().stream().map(s -> target.command(argv).withStdin(s).display()).toList();
             steps.add(new Step(target.command(argv).withStdin(r.nftScript()).withTimeout(Duration.ofMinutes(2)), shown));
         }
         r.ipLast().forEach((family, lines) -> steps.add(ipBatch(target, family, lines)));

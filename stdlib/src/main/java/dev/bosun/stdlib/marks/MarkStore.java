@@ -13,11 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,8 +35,6 @@ final class MarkStore {
             "CREATE TABLE marks_applied (netns TEXT NOT NULL, "
                     + "connection_id TEXT NOT NULL REFERENCES marks_connections(id) ON DELETE CASCADE, "
                     + "PRIMARY KEY (netns, connection_id))");
-    private static final String SLOT_POOL = "slot";
-    private static final String PORT_POOL = "port";
 
     private final State state;
     private final Clock clock;
@@ -59,112 +54,89 @@ final class MarkStore {
      * any), is that connection, unchanged; a name held with anything else is an error naming the holder.
      */
     Allocated allocate(AllocateRequest req) {
+        return allocateAll(List.of(req)).getFirst();
+    }
+
+    /**
+     * {@link #allocate} for each request, in order, in one transaction: all of them or, when one fails, none. A
+     * name given twice is one connection (the second request must be the same as the first, as for a rerun).
+     */
+    List<Allocated> allocateAll(List<AllocateRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of(); // nothing to write: no transaction, no audited effect
+        }
         return state.write(c -> {
-            List<dev.bosun.stdlib.marks.Connection> named = load(c, "WHERE c.name = ?", req.name());
-            if (!named.isEmpty()) {
-                dev.bosun.stdlib.marks.Connection existing = named.getFirst();
-                if (req.sameAs(existing)) {
-                    return new Allocated(existing, false);
-                }
-                throw new InvalidValueException("name", Check.quote(req.name()) + " is already used by connection "
-                        + existing.id() + " (" + existing.type() + ", mark " + existing.mark()
-                        + (existing.redirectPort() != null ? ", port " + existing.redirectPort() : "")
-                        + "); release it first or choose another name");
-            }
+            PoolUsage pools = PoolUsage.read(c);
+            Map<String, dev.bosun.stdlib.marks.Connection> made = new HashMap<>();
+            List<Allocated> out = new ArrayList<>(requests.size());
             Instant now = clock.instant();
-            int slot = choose(c, SLOT_POOL, "slot", 0, MarkPool.SLOTS - 1, req.pinnedSlot(), now);
-            Integer port = null;
-            if (req.type().kind() == ConnectionType.Kind.REDIRECT) {
-                port = choose(c, PORT_POOL, "redirect_port", MarkPool.PORT_FIRST, MarkPool.PORT_LAST, req.redirectPort(), now);
-            }
-            String iface = null;
-            if (req.type().kind() == ConnectionType.Kind.IFACE) {
-                iface = MarkPool.ifaceName(req.type(), req.name(), slot);
-                String holder = scalar(c, "SELECT name FROM marks_connections WHERE iface = ?", iface);
-                if (holder != null) {
-                    throw new InvalidValueException("name", Check.quote(req.name()) + " would get interface " + iface
-                            + ", already used by connection " + holder + "; choose another name");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO marks_connections"
+                    + "(id, type, name, slot, iface, redirect_port, created) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement unrelease = c.prepareStatement("DELETE FROM marks_released WHERE pool = ? AND value = ?")) {
+                for (AllocateRequest req : requests) {
+                    dev.bosun.stdlib.marks.Connection existing = made.get(req.name());
+                    if (existing == null) {
+                        List<dev.bosun.stdlib.marks.Connection> named = load(c, "WHERE c.name = ?", req.name());
+                        existing = named.isEmpty() ? null : named.getFirst();
+                    }
+                    if (existing != null) {
+                        if (!req.sameAs(existing)) {
+                            throw new InvalidValueException("name", Check.quote(req.name()) + " is already used by connection "
+                                    + existing.id() + " (" + existing.type() + ", mark " + existing.mark()
+                                    + (existing.redirectPort() != null ? ", port " + existing.redirectPort() : "")
+                                    + "); release it first or choose another name");
+                        }
+                        out.add(new Allocated(existing, false));
+                        continue;
+                    }
+                    dev.bosun.stdlib.marks.Connection conn = insert(insert, unrelease, pools, req, now);
+                    made.put(conn.name(), conn);
+                    out.add(new Allocated(conn, true));
                 }
             }
-            String id = UUID.randomUUID().toString();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO marks_connections"
-                    + "(id, type, name, slot, iface, redirect_port, created) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, req.type().toString());
-                ps.setString(3, req.name());
-                ps.setInt(4, slot);
-                ps.setString(5, iface);
-                if (port == null) {
-                    ps.setNull(6, java.sql.Types.INTEGER);
-                } else {
-                    ps.setInt(6, port);
-                }
-                ps.setString(7, now.toString());
-                ps.executeUpdate();
-            }
-            update(c, "DELETE FROM marks_released WHERE pool = ? AND value = ?", SLOT_POOL, slot);
-            if (port != null) {
-                update(c, "DELETE FROM marks_released WHERE pool = ? AND value = ?", PORT_POOL, port);
-            }
-            return new Allocated(load(c, "WHERE c.id = ?", id).getFirst(), true);
+            return out;
         });
     }
 
-    /** The pinned value if free, else the policy's pick; errors name the pool. */
-    private static int choose(Connection c, String pool, String column, int first, int last, Integer pinned, Instant now)
+    /** Picks the values of a new connection, inserts its row and takes its values out of the pools. */
+    private static dev.bosun.stdlib.marks.Connection insert(PreparedStatement insert, PreparedStatement unrelease,
+                                                            PoolUsage pools, AllocateRequest req, Instant now)
             throws SQLException {
-        Set<Integer> used = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM marks_connections WHERE " + column + " IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                used.add(rs.getInt(1));
+        int slot = pools.slot(req.pinnedSlot(), now);
+        Integer port = req.type().kind() == ConnectionType.Kind.REDIRECT ? pools.port(req.redirectPort(), now) : null;
+        String iface = null;
+        if (req.type().kind() == ConnectionType.Kind.IFACE) {
+            iface = MarkPool.ifaceName(req.type(), req.name(), slot);
+            String holder = pools.ifaceHolder(iface);
+            if (holder != null) {
+                throw new InvalidValueException("name", Check.quote(req.name()) + " would get interface " + iface
+                        + ", already used by connection " + holder + "; choose another name");
             }
         }
-        Map<Integer, Instant> released = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT value, released_ms FROM marks_released WHERE pool = ?")) {
-            ps.setString(1, pool);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    released.put(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)));
-                }
-            }
+        String id = UUID.randomUUID().toString();
+        insert.setString(1, id);
+        insert.setString(2, req.type().toString());
+        insert.setString(3, req.name());
+        insert.setInt(4, slot);
+        insert.setString(5, iface);
+        if (port == null) {
+            insert.setNull(6, java.sql.Types.INTEGER);
+        } else {
+            insert.setInt(6, port);
         }
-        if (pinned != null) {
-            String what = describe(pool, pinned);
-            if (used.contains(pinned)) {
-                String holder = scalar(c, "SELECT name FROM marks_connections WHERE " + column + " = ?", pinned);
-                throw new InvalidValueException(pool.equals(SLOT_POOL) ? "mark" : "redirectPort",
-                        what + " is already used by connection " + holder);
-            }
-            Instant at = released.get(pinned);
-            if (at != null && ReusePolicy.quarantined(at, now)) {
-                throw new InvalidValueException(pool.equals(SLOT_POOL) ? "mark" : "redirectPort", what
-                        + " was released at " + at + " and is quarantined until " + at.plus(ReusePolicy.QUARANTINE)
-                        + " so that stale rules cannot capture new traffic");
-            }
-            return pinned;
+        insert.setString(7, now.toString());
+        insert.executeUpdate();
+        unrelease.setString(1, PoolUsage.SLOT_POOL);
+        unrelease.setInt(2, slot);
+        unrelease.executeUpdate();
+        if (port != null) {
+            unrelease.setString(1, PoolUsage.PORT_POOL);
+            unrelease.setInt(2, port);
+            unrelease.executeUpdate();
         }
-        OptionalInt pick = ReusePolicy.pick(first, last, used, released, now);
-        if (pick.isPresent()) {
-            return pick.getAsInt();
-        }
-        Instant soonest = released.values().stream().filter(t -> ReusePolicy.quarantined(t, now)).min(Instant::compareTo).orElse(null);
-        long waiting = released.entrySet().stream()
-                .filter(e -> !used.contains(e.getKey()) && ReusePolicy.quarantined(e.getValue(), now)).count();
-        String poolName = pool.equals(SLOT_POOL)
-                ? "mark/table pool (marks " + MarkPool.hex(MarkPool.MARK_BASE) + "–" + MarkPool.hex(MarkPool.MARK_LAST)
-                + ", tables " + MarkPool.TABLE_BASE + "–" + MarkPool.TABLE_LAST + ")"
-                : "redirect port pool (" + MarkPool.PORT_FIRST + "–" + MarkPool.PORT_LAST + ")";
-        throw new BosunException("the " + poolName + " is exhausted: " + used.size() + " in use"
-                + (waiting == 0 ? "; release a connection first"
-                : ", " + waiting + " released less than " + ReusePolicy.QUARANTINE.toMinutes()
-                + " minutes ago (quarantined; the first is free again at " + soonest.plus(ReusePolicy.QUARANTINE) + ")"));
-    }
-
-    private static String describe(String pool, int value) {
-        return pool.equals(SLOT_POOL)
-                ? "mark " + MarkPool.hex(MarkPool.mark(value)) + " (table " + MarkPool.table(value) + ")"
-                : "redirect port " + value;
+        pools.take(req.name(), slot, port, iface);
+        return new dev.bosun.stdlib.marks.Connection(id, req.type(), req.name(), MarkPool.hex(MarkPool.mark(slot)),
+                MarkPool.table(slot), MarkPool.priority(slot), iface, port, now.toString(), List.of());
     }
 
     List<dev.bosun.stdlib.marks.Connection> list() {
@@ -197,39 +169,81 @@ final class MarkStore {
             }
             long now = clock.millis();
             update(c, "DELETE FROM marks_connections WHERE id = ?", conn.id());
-            update(c, "INSERT OR REPLACE INTO marks_released(pool, value, released_ms) VALUES (?, ?, ?)", SLOT_POOL, conn.slot(), now);
+            update(c, "INSERT OR REPLACE INTO marks_released(pool, value, released_ms) VALUES (?, ?, ?)", PoolUsage.SLOT_POOL, conn.slot(), now);
             if (conn.redirectPort() != null) {
                 update(c, "INSERT OR REPLACE INTO marks_released(pool, value, released_ms) VALUES (?, ?, ?)",
-                        PORT_POOL, conn.redirectPort(), now);
+                        PoolUsage.PORT_POOL, conn.redirectPort(), now);
             }
             return new ReleaseResult(conn, conn.peers(), appliedIn, true);
         });
     }
 
     PeerAssignment assign(PeerAddress peer, String idOrName) {
+        return assignAll(List.of(new PeerRequest(peer.text(), idOrName))).getFirst();
+    }
+
+    /**
+     * Assigns each peer to its connection, in order, in one transaction: all of them or, when one fails, none.
+     * A peer already on that connection is {@code changed:false}; one that is, or overlaps, a peer of another
+     * connection (assigned before or earlier in the list) is refused.
+     */
+    List<PeerAssignment> assignAll(List<PeerRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
         return state.write(c -> {
-            dev.bosun.stdlib.marks.Connection conn = find(c, idOrName);
-            String holder = scalar(c, "SELECT connection_id FROM marks_peers WHERE peer = ?", peer.text());
-            if (conn.id().equals(holder)) {
-                return new PeerAssignment(peer.text(), conn.id(), conn.name(), false);
-            }
-            // Only the same family can overlap; one query, no per-connection loading.
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.peer, c.name FROM marks_peers p "
-                    + "JOIN marks_connections c ON c.id = p.connection_id WHERE p.family = ?")) {
-                ps.setInt(1, peer.family());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String p = rs.getString(1);
-                        if (p.equals(peer.text()) || PeerAddress.parse("peer", p).overlaps(peer)) {
-                            throw new InvalidValueException("peer", Check.quote(peer.text())
-                                    + (p.equals(peer.text()) ? " is already assigned" : " overlaps " + p + ", already assigned")
-                                    + " to connection " + rs.getString(2) + "; unassign it first (one connection per peer)");
-                        }
-                    }
+            Map<String, String[]> conns = new HashMap<>(); // id and name → {id, name}
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM marks_connections");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String[] idName = {rs.getString(1), rs.getString(2)};
+                    conns.put(idName[0], idName);
+                    conns.put(idName[1], idName);
                 }
             }
-            update(c, "INSERT INTO marks_peers(peer, family, connection_id) VALUES (?, ?, ?)", peer.text(), peer.family(), conn.id());
-            return new PeerAssignment(peer.text(), conn.id(), conn.name(), true);
+            PeerIndex index = new PeerIndex();
+            Map<String, String> nameOf = new HashMap<>();
+            conns.values().forEach(v -> nameOf.put(v[0], v[1]));
+            // Only the families asked for can overlap (a single assign reads its family's peers only).
+            int families = requests.stream().mapToInt(r -> r.address().family() == 4 ? 1 : 2).reduce(0, (a, b) -> a | b);
+            try (PreparedStatement ps = c.prepareStatement("SELECT peer, connection_id FROM marks_peers"
+                    + (families == 3 ? "" : " WHERE family = " + (families == 1 ? 4 : 6)));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    index.add(PeerAddress.parse("peer", rs.getString(1)), rs.getString(2));
+                }
+            }
+            List<PeerAssignment> out = new ArrayList<>(requests.size());
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO marks_peers(peer, family, connection_id) VALUES (?, ?, ?)")) {
+                for (PeerRequest req : requests) {
+                    String[] conn = conns.get(req.connection());
+                    if (conn == null) {
+                        throw new BosunException("no connection with id or name " + Check.quote(req.connection())
+                                + "; see marks.list()");
+                    }
+                    PeerAddress peer = req.address();
+                    PeerIndex.Held held = index.overlapping(peer);
+                    if (held != null && held.peer().equals(peer) && held.connectionId().equals(conn[0])) {
+                        out.add(new PeerAssignment(peer.text(), conn[0], conn[1], false));
+                        continue;
+                    }
+                    if (held != null) {
+                        String p = held.peer().text();
+                        throw new InvalidValueException("peer", Check.quote(peer.text())
+                                + (p.equals(peer.text()) ? " is already assigned" : " overlaps " + p + ", already assigned")
+                                + " to connection " + nameOf.get(held.connectionId())
+                                + "; unassign it first (one connection per peer)");
+                    }
+                    insert.setString(1, peer.text());
+                    insert.setInt(2, peer.family());
+                    insert.setString(3, conn[0]);
+                    insert.executeUpdate();
+                    index.add(peer, conn[0]);
+                    out.add(new PeerAssignment(peer.text(), conn[0], conn[1], true));
+                }
+            }
+            return out;
         });
     }
 
@@ -269,15 +283,9 @@ final class MarkStore {
         return out;
     }
 
+    /** Connections matching {@code where} (all when empty), by slot, with their peers (only theirs are read). */
     private static List<dev.bosun.stdlib.marks.Connection> load(Connection c, String where, String arg) throws SQLException {
-        Map<String, List<String>> peers = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT connection_id, peer FROM marks_peers ORDER BY family, peer");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                peers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-            }
-        }
-        Map<String, dev.bosun.stdlib.marks.Connection> out = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.type, c.name, c.slot, c.iface, c.redirect_port, c.created "
                 + "FROM marks_connections c " + where + " ORDER BY c.slot")) {
             for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
@@ -285,17 +293,40 @@ final class MarkStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int slot = rs.getInt(4);
                     int port = rs.getInt(6);
                     Integer redirect = rs.wasNull() ? null : port;
-                    String id = rs.getString(1);
-                    out.put(id, new dev.bosun.stdlib.marks.Connection(id, ConnectionType.parse("type", rs.getString(2)),
-                            rs.getString(3), MarkPool.hex(MarkPool.mark(slot)), MarkPool.table(slot), MarkPool.priority(slot),
-                            rs.getString(5), redirect, rs.getString(7), peers.getOrDefault(id, List.of())));
+                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            redirect, rs.getString(7)});
                 }
             }
         }
-        return new ArrayList<>(out.values());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> peers = new HashMap<>();
+        String peerSql = "SELECT connection_id, peer FROM marks_peers" + (where.isEmpty() ? "" : " WHERE connection_id = ?")
+                + " ORDER BY family, peer";
+        try (PreparedStatement ps = c.prepareStatement(peerSql)) {
+            for (Object[] row : where.isEmpty() ? List.<Object[]>of(new Object[] {null}) : rows) {
+                if (row[0] != null) {
+                    ps.setString(1, (String) row[0]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        peers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        List<dev.bosun.stdlib.marks.Connection> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            String id = (String) row[0];
+            int slot = (Integer) row[3];
+            out.add(new dev.bosun.stdlib.marks.Connection(id, ConnectionType.parse("type", (String) row[1]), (String) row[2],
+                    MarkPool.hex(MarkPool.mark(slot)), MarkPool.table(slot), MarkPool.priority(slot), (String) row[4],
+                    (Integer) row[5], (String) row[6], peers.getOrDefault(id, List.of())));
+        }
+        return out;
     }
 
     private static String scalar(Connection c, String sql, Object arg) throws SQLException {

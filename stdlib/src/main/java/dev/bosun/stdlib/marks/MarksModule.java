@@ -29,14 +29,26 @@ public final class MarksModule implements HostModule {
             + "connection it made and changes nothing; a name held by another type or pinned value is an error.",
             mutates = true)
     public Connection allocate(HostContext ctx, @Doc("type and name; mark, table or redirectPort only to pin a value") AllocateRequest request) {
-        MarkStore.Allocated a = store(ctx).allocate(request);
+        return planned(ctx, store(ctx).allocate(request));
+    }
+
+    @Op(doc = "marks.allocate for many connections in one call and one transaction: all are allocated, or none when "
+            + "one fails (the error names it). Returns the connections in the order requested; requests already "
+            + "allocated the same way return their connection unchanged. Use it for an inventory: one commit "
+            + "instead of one per connection.", mutates = true)
+    public List<Connection> allocateAll(HostContext ctx, @Doc("one {type, name, ...} per connection, as for allocate")
+                                        List<AllocateRequest> requests) {
+        return store(ctx).allocateAll(java.util.Objects.requireNonNullElse(requests, List.of())).stream()
+                .map(a -> planned(ctx, a)).toList();
+    }
+
+    private static Connection planned(HostContext ctx, MarkStore.Allocated a) {
         Connection c = a.connection();
-        if (!a.created()) {
-            return c;
+        if (a.created()) {
+            ctx.plan().record(Change.state("marks/" + c.name(), "allocate " + c.type() + " " + c.name() + ": mark "
+                    + c.mark() + " table " + c.table() + (c.iface() != null ? " iface " + c.iface() : "")
+                    + (c.redirectPort() != null ? " port " + c.redirectPort() : "")));
         }
-        ctx.plan().record(Change.state("marks/" + c.name(), "allocate " + c.type() + " " + c.name() + ": mark " + c.mark()
-                + " table " + c.table() + (c.iface() != null ? " iface " + c.iface() : "")
-                + (c.redirectPort() != null ? " port " + c.redirectPort() : "")));
         return c;
     }
 
@@ -66,7 +78,20 @@ public final class MarksModule implements HostModule {
     public PeerAssignment assign(HostContext ctx, @Doc("IPv4/IPv6 address or CIDR") String peer,
                                  @Doc("connection id or name") String id) {
         PeerAddress p = PeerAddress.parse("peer", peer);
-        PeerAssignment a = store(ctx).assign(p, id);
+        return planned(ctx, store(ctx).assign(p, id));
+    }
+
+    @Op(doc = "marks.assign for many peers in one call and one transaction: all are assigned, or none when one is "
+            + "refused (the error names it). A peer already on its connection is changed:false; one on, or "
+            + "overlapping, another connection's peer (assigned before or earlier in the list) is refused. One "
+            + "commit instead of one per peer.", mutates = true)
+    public List<PeerAssignment> assignAll(HostContext ctx, @Doc("one {peer, connection} per peer; connection is an id or name")
+                                          List<PeerRequest> assignments) {
+        return store(ctx).assignAll(java.util.Objects.requireNonNullElse(assignments, List.of())).stream()
+                .map(a -> planned(ctx, a)).toList();
+    }
+
+    private static PeerAssignment planned(HostContext ctx, PeerAssignment a) {
         if (a.changed()) {
             ctx.plan().record(Change.state("marks/peer/" + a.peer(), "assign " + a.peer() + " to " + a.connectionName()));
         }

@@ -118,8 +118,26 @@ final class NftTable {
         return elements;
     }
 
-    /** The whole table, as {@code nft -f} reads it. */
+    /** The whole table, as {@code nft -f} reads it: the {@link #skeleton()}, then its elements. */
     String script() {
+        return String.join("", statements());
+    }
+
+    /** {@link #script()} in its statements: the skeleton, then one element list per map that has elements. */
+    List<String> statements() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(skeleton());
+        for (MapSpec m : MAPS) {
+            Map<String, Long> els = elements.get(m.name());
+            if (!els.isEmpty()) {
+                out.add(addElements(m.name(), els));
+            }
+        }
+        return out;
+    }
+
+    /** The table with its maps, chains and rules and no elements: the part that never changes. */
+    static String skeleton() {
         StringBuilder sb = new StringBuilder("table " + TABLE + " {\n");
         for (MapSpec m : MAPS) {
             sb.append("  ").append(m.declaration()).append('\n');
@@ -127,14 +145,7 @@ final class NftTable {
         for (ChainSpec c : CHAINS) {
             sb.append(c.declaration(RULES));
         }
-        sb.append("}\n");
-        for (MapSpec m : MAPS) {
-            Map<String, Long> els = elements.get(m.name());
-            if (!els.isEmpty()) {
-                sb.append(addElements(m.name(), els));
-            }
-        }
-        return sb.toString();
+        return sb.append("}\n").toString();
     }
 
     /** Replaces whatever is there, in one transaction: the first line makes the delete safe when it is absent. */

@@ -88,6 +88,17 @@ public record PeerAddress(String text, int family, int prefix) {
         return network().shiftRight(bits - common).equals(other.network().shiftRight(bits - common));
     }
 
+    /** The network's first address, as a number. */
+    BigInteger first() {
+        return network();
+    }
+
+    /** The network's last address, as a number. */
+    BigInteger last() {
+        int bits = family == 4 ? 32 : 128;
+        return network().or(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+    }
+
     /** The address part of the canonical text (no prefix length). */
     public String address() {
         int slash = text.indexOf('/');

@@ -63,7 +63,10 @@ final class Reconciliation {
         return nftScript;
     }
 
-    /** The batch's statements one by one, for the plan (a table creation is one statement). */
+    /**
+     * The batch in statements, each a complete {@code nft -f} input ending in a newline: run one by one they
+     * reach the same state as the batch, which does it in one transaction. Their concatenation is the batch.
+     */
     List<String> nftStatements() {
         return nftStatements;
     }
@@ -160,7 +163,7 @@ final class Reconciliation {
             if (have != null) {
                 drift.add(Drift.unexpected("nft", "table " + NftTable.TABLE, "present, no connections recorded"));
                 nftScript = NftTable.deleteScript();
-                nftStatements.add("delete table " + NftTable.TABLE);
+                nftStatements.add(nftScript);
             }
             return;
         }
@@ -168,13 +171,8 @@ final class Reconciliation {
             int count = w.elements().values().stream().mapToInt(Map::size).sum();
             drift.add(Drift.missing("nft", "table " + NftTable.TABLE, NftTable.MAPS.size() + " maps, "
                     + NftTable.RULES.size() + " rules, " + count + " peer elements"));
-            nftScript = w.script();
-            nftStatements.add("create table " + NftTable.TABLE + " with its maps, chains and rules");
-            w.elements().forEach((map, els) -> {
-                if (!els.isEmpty()) {
-                    nftStatements.add(summarise(NftTable.addElements(map, els)));
-                }
-            });
+            nftStatements.addAll(w.statements());
+            nftScript = String.join("", nftStatements);
             return;
         }
         int before = drift.size();
@@ -214,19 +212,19 @@ final class Reconciliation {
             if (!remove.isEmpty()) {
                 String s = NftTable.deleteElements(spec.name(), remove);
                 elementScript.append(s);
-                nftStatements.add(summarise(s));
+                nftStatements.add(s);
             }
             if (!add.isEmpty()) {
                 String s = NftTable.addElements(spec.name(), add);
                 elementScript.append(s);
-                nftStatements.add(summarise(s));
+                nftStatements.add(s);
             }
         }
         if (!skeletonOk) {
             // Someone changed the table itself: rebuild it whole, atomically, rather than patch a shape we do not know.
             nftScript = w.replaceScript();
             nftStatements.clear();
-            nftStatements.add("replace table " + NftTable.TABLE + " (its maps, chains or rules were changed)");
+            nftStatements.add(nftScript);
         } else if (!elementScript.isEmpty()) {
             nftScript = elementScript.toString();
         }
@@ -296,12 +294,6 @@ final class Reconciliation {
                 drift.add(Drift.different("nft", "rule order in " + chain.name(), String.join(", ", wantOrder), String.join(", ", liveOrder)));
             }
         }
-    }
-
-    /** A statement for the plan: long element lists are cut so that a plan stays readable. */
-    private static String summarise(String statement) {
-        String s = statement.strip();
-        return s.length() <= 200 ? s : s.substring(0, 180) + " … (" + (s.split(",").length) + " elements) }";
     }
 
     private List<List<String>> first(int family) {

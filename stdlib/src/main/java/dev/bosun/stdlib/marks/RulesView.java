@@ -13,7 +13,8 @@ import java.util.Map;
  * @param routes   routes in Bosun's tables
  * @param nft      the {@code inet bosun} table as an nft script ({@code nft -f -} input), or null with no connections
  * @param sysctls  sysctls set in the namespace
- * @param commands the commands, in order; the nft one reads {@link #nft} on stdin
+ * @param commands the commands, in order, each exact and runnable on its own: one per ip rule or route, one
+ *                 {@code nft -f -} per statement of {@link #nft} with that statement as a bash here-string
  */
 @Doc("Wanted ip rules, routes, nft table and sysctls of a namespace, with the commands that create them.")
 public record RulesView(String netns, List<String> rules, List<String> routes, String nft, Map<String, String> sysctls,

@@ -183,7 +183,9 @@ public final class OverlayModule implements HostModule {
     }
 
     @Op(doc = "What the upper layer changes against the lower layers, as {path, kind} records with kind added, "
-            + "modified, deleted (whiteouts) or opaque, sorted by path. Reads the upper directory; works mounted or not.")
+            + "modified, deleted (whiteouts) or opaque, in walk order (a directory before its content, names sorted). "
+            + "Reads the upper directory in one pass, never following a link or entering another mount; works mounted "
+            + "or not.")
     public List<DiffEntry> diff(HostContext ctx, @Doc("the overlay's name") String name) {
         OverlayName.check(name);
         OverlayRecord r = new OverlayStore(ctx).get(name);

@@ -3,13 +3,13 @@ package dev.bosun.stdlib.overlay;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What an upper layer changes against its lower layers, read from the upper directory alone (the
@@ -22,90 +22,103 @@ import java.util.Set;
  * <li>anything else is modified when some lower layer has the path, else added. Directories that
  *     exist in a lower layer are only the copy-up parents of their children and are not listed.</li>
  * </ul>
- * Everything is read through {@link Fs} (descriptors, never following a link; under dry-run the
- * planned view). Lower layers are listed once per directory rather than looked up once per file.
+ * Everything is read through {@link Fs#walk} (descriptors, never following a link, never entering another
+ * mount; under dry-run the planned view), in one pass: an entry's kind comes from the walk, its metadata is
+ * read only for a character device (whiteout?) or a file in an {@code opaque=x} directory, its xattrs only for
+ * directories. Each lower layer is listed once per directory that may exist there, never below a directory no
+ * lower layer has. Entries go to the caller as they are found, in walk order.
  */
 final class UpperDiff {
     private UpperDiff() {
     }
 
+    /** The changes in walk order: a directory before what it contains, names sorted within a directory. */
     static List<DiffEntry> of(Fs fs, String upper, List<String> lowers, XattrNamespace xattrs) {
         List<DiffEntry> out = new ArrayList<>();
-        Set<String> xwhiteoutDirs = new HashSet<>();
-        // Directories no lower layer has: nothing below them can be in a lower layer either, which saves
-        // listing the lower layers for every directory of a new subtree (most of a typical upper layer).
-        Set<String> newDirs = new HashSet<>();
-        LowerNames lower = new LowerNames(fs, lowers);
-        fs.walk(upper, e -> {
-            String rel = e.path().substring(upper.length());
-            String parent = rel.substring(0, rel.lastIndexOf('/'));
-            FileStat st = e.stat();
-            if (st.type() == FileStat.Type.DIRECTORY) {
-                byte[] opaque = e.xattr(xattrs.opaque());
-                if (Xattr.isY(opaque)) {
-                    out.add(new DiffEntry(rel, DiffEntry.Kind.OPAQUE));
-                } else {
-                    if (Xattr.isX(opaque)) {
-                        xwhiteoutDirs.add(rel);
-                    }
-                    if (newDirs.contains(parent) || !lower.has(rel)) {
-                        newDirs.add(rel);
-                        out.add(new DiffEntry(rel, DiffEntry.Kind.ADDED));
-                    }
-                }
-                return true;
-            }
-            DiffEntry.Kind kind;
-            if (isWhiteout(e, st, xwhiteoutDirs.contains(parent), xattrs)) {
-                kind = DiffEntry.Kind.DELETED;
-            } else {
-                kind = !newDirs.contains(parent) && lower.has(rel) ? DiffEntry.Kind.MODIFIED : DiffEntry.Kind.ADDED;
-            }
-            out.add(new DiffEntry(rel, kind));
-            return true;
-        });
-        out.sort(Comparator.comparing(DiffEntry::path));
+        stream(fs, upper, lowers, xattrs, out::add);
         return out;
     }
 
-    private static boolean isWhiteout(Fs.Entry e, FileStat st, boolean inXwhiteoutDir, XattrNamespace xattrs) {
-        if (st.type() == FileStat.Type.CHAR_DEVICE) {
-            return st.rdevMajor() == 0 && st.rdevMinor() == 0;
-        }
-        return st.type() == FileStat.Type.FILE && st.size() == 0 && inXwhiteoutDir && e.xattr(xattrs.whiteout()) != null;
+    /** Hands each change to {@code sink} as the walk finds it. */
+    static void stream(Fs fs, String upper, List<String> lowers, XattrNamespace xattrs, Consumer<DiffEntry> sink) {
+        Deque<Dir> open = new ArrayDeque<>();
+        open.push(new Dir(upper, "", false, false));
+        fs.walk(upper, e -> {
+            String path = e.path();
+            String name = e.name();
+            int parentLength = path.length() - name.length() - 1;
+            Dir parent = open.peek();
+            while (open.size() > 1 && (parent.hostPath.length() != parentLength || !path.startsWith(parent.hostPath))) {
+                open.pop(); // the walk has left that directory
+                parent = open.peek();
+            }
+            String rel = parent.rel + "/" + name;
+            FileStat.Type type = e.type();
+            if (type == FileStat.Type.DIRECTORY) {
+                byte[] opaque = e.xattr(xattrs.opaque());
+                boolean isNew = parent.isNew || !parent.lowerHas(fs, lowers, name);
+                if (Xattr.isY(opaque)) {
+                    sink.accept(new DiffEntry(rel, DiffEntry.Kind.OPAQUE));
+                } else if (isNew) {
+                    sink.accept(new DiffEntry(rel, DiffEntry.Kind.ADDED));
+                }
+                open.push(new Dir(path, rel, isNew, Xattr.isX(opaque)));
+                return true;
+            }
+            DiffEntry.Kind kind;
+            if (isWhiteout(e, type, parent.xwhiteouts, xattrs)) {
+                kind = DiffEntry.Kind.DELETED;
+            } else {
+                kind = !parent.isNew && parent.lowerHas(fs, lowers, name) ? DiffEntry.Kind.MODIFIED : DiffEntry.Kind.ADDED;
+            }
+            sink.accept(new DiffEntry(rel, kind));
+            return true;
+        });
     }
 
-    /** Names in the lower layers' directories, listed once per merged directory. */
-    private static final class LowerNames {
-        private final Fs fs;
-        private final List<String> lowers;
-        private final Map<String, List<Set<String>>> byDir = new HashMap<>();
+    private static boolean isWhiteout(Fs.Entry e, FileStat.Type type, boolean inXwhiteoutDir, XattrNamespace xattrs) {
+        if (type == FileStat.Type.CHAR_DEVICE) {
+            FileStat st = e.stat();
+            return st.rdevMajor() == 0 && st.rdevMinor() == 0;
+        }
+        return type == FileStat.Type.FILE && inXwhiteoutDir && e.stat().size() == 0 && e.xattr(xattrs.whiteout()) != null;
+    }
 
-        LowerNames(Fs fs, List<String> lowers) {
-            this.fs = fs;
-            this.lowers = lowers;
+    /**
+     * A directory of the upper layer the walk is in: its host path, its path in the merged tree, whether no
+     * lower layer has it (then nothing below it can be in one either, which saves listing the lower layers
+     * for every directory of a new subtree, most of a typical upper layer), whether it holds xattr whiteouts,
+     * and the names its lower counterparts hold, listed on first use.
+     */
+    private static final class Dir {
+        final String hostPath;
+        final String rel;
+        final boolean isNew;
+        final boolean xwhiteouts;
+        private List<Set<String>> lowerNames;
+
+        Dir(String hostPath, String rel, boolean isNew, boolean xwhiteouts) {
+            this.hostPath = hostPath;
+            this.rel = rel;
+            this.isNew = isNew;
+            this.xwhiteouts = xwhiteouts;
         }
 
-        /** True when some lower layer has the merged path {@code rel} (e.g. {@code /var/log/x}). */
-        boolean has(String rel) {
-            int slash = rel.lastIndexOf('/');
-            String dir = rel.substring(0, slash);
-            String name = rel.substring(slash + 1);
-            for (Set<String> names : byDir.computeIfAbsent(dir, this::list)) {
+        /** True when some lower layer has {@code name} in this directory. */
+        boolean lowerHas(Fs fs, List<String> lowers, String name) {
+            if (lowerNames == null) {
+                lowerNames = new ArrayList<>(lowers.size());
+                for (String l : lowers) {
+                    String d = l.equals("/") ? (rel.isEmpty() ? "/" : rel) : l + rel;
+                    lowerNames.add(new HashSet<>(fs.list(d)));
+                }
+            }
+            for (Set<String> names : lowerNames) {
                 if (names.contains(name)) {
                     return true;
                 }
             }
             return false;
-        }
-
-        private List<Set<String>> list(String dir) {
-            List<Set<String>> out = new ArrayList<>();
-            for (String l : lowers) {
-                String d = l.equals("/") ? (dir.isEmpty() ? "/" : dir) : l + dir;
-                out.add(new HashSet<>(fs.list(d)));
-            }
-            return out;
         }
     }
 }

@@ -12,11 +12,11 @@ record UpperUsage(long entries, long bytes) {
         }
         long[] acc = new long[2];
         fs.walk(upper, e -> {
+            // The kind comes from the listing; only files are stat'ed (for their size), before anything is counted,
+            // so an entry that vanishes meanwhile is skipped whole.
+            long size = e.type() == FileStat.Type.FILE ? e.stat().size() : 0;
             acc[0]++;
-            FileStat st = e.stat();
-            if (st.type() == FileStat.Type.FILE) {
-                acc[1] += st.size();
-            }
+            acc[1] += size;
             return true;
         });
         return new UpperUsage(acc[0], acc[1]);

@@ -146,14 +146,14 @@ class MarkAllocationTest {
         assertEquals("0x1110", store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "t", null, 1017, null)).connection().mark());
         InvalidValueException used = assertThrows(InvalidValueException.class,
                 () -> store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "q", null, 1016, null)));
-        assertEquals("mark mark 0x1100 (table 1016) is already used by connection p", used.getMessage());
+        assertEquals("mark 0x1100 (table 1016) is already used by connection p", used.getMessage());
         InvalidValueException port = assertThrows(InvalidValueException.class,
                 () -> store.allocate(new AllocateRequest(ConnectionType.TOR, "q", null, null, 9150)));
-        assertEquals("redirectPort redirect port 9150 is already used by connection p", port.getMessage());
+        assertEquals("redirectPort 9150 is already used by connection p", port.getMessage());
         store.release("p", false);
         InvalidValueException q = assertThrows(InvalidValueException.class,
                 () -> store.allocate(new AllocateRequest(ConnectionType.CELL_RELAY, "q", "0x1100", null, null)));
-        assertEquals("mark mark 0x1100 (table 1016) was released at 2026-01-01T00:00:00Z and is quarantined until "
+        assertEquals("mark 0x1100 (table 1016) was released at 2026-01-01T00:00:00Z and is quarantined until "
                 + "2026-01-01T00:10:00Z so that stale rules cannot capture new traffic", q.getMessage());
     }
 
@@ -288,14 +288,21 @@ class MarkAllocationTest {
 
     @Test
     void concurrentProcessesNeverGetTheSameValue() throws Exception {
+        concurrentAllocations("one");
+    }
+
+    @Test
+    void concurrentBatchesNeverGetTheSameValue() throws Exception {
+        concurrentAllocations("all");
+    }
+
+    /** Four JVMs allocate 25 connections each on one database, one call each or one batch each. */
+    private void concurrentAllocations(String mode) throws Exception {
         Path db = dir.resolve("shared.db");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
         List<Process> procs = new ArrayList<>();
         int per = 25;
         for (int p = 0; p < 4; p++) {
-            procs.add(new ProcessBuilder(java, "-cp", cp, AllocateMain.class.getName(), db.toString(), "proc" + p, Integer.toString(per))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("proc" + p + ".log").toFile()).start());
+            procs.add(allocateMain(db, "proc" + p, per, mode, dir.resolve("proc" + p + ".log")));
         }
         for (int p = 0; p < procs.size(); p++) {
             assertTrue(procs.get(p).waitFor(120, TimeUnit.SECONDS), "process " + p + " did not finish");
@@ -316,6 +323,107 @@ class MarkAllocationTest {
             assertEquals(4 * per, tables.size());
             assertEquals(4 * per, ports.size());
             assertTrue(ports.stream().allMatch(p -> p >= 9100 && p <= 9199));
+        }
+    }
+
+    private static Process allocateMain(Path db, String prefix, int count, String mode, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AllocateMain.class.getName(),
+                db.toString(), prefix, Integer.toString(count), mode)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void allocateAllIsOneCallAllOrNothing() {
+        List<Connection> made = marks.allocateAll(ctx, List.of(
+                new AllocateRequest(ConnectionType.WIREGUARD_EXT, "w1", null, null, null),
+                new AllocateRequest(ConnectionType.TOR, "t1", null, null, null),
+                new AllocateRequest(ConnectionType.CELL_RELAY, "c1", "0x1100", null, null),
+                new AllocateRequest(ConnectionType.TOR, "t1", null, null, null)));
+        assertEquals(List.of("w1", "t1", "c1", "t1"), made.stream().map(Connection::name).toList());
+        assertEquals(List.of("0x1000", "0x1010", "0x1100", "0x1010"), made.stream().map(Connection::mark).toList());
+        assertEquals("wgext_w1", made.get(0).iface());
+        assertEquals(9100, made.get(1).redirectPort());
+        assertEquals(made.get(1), made.get(3), "a name given twice is one connection");
+        assertEquals(3, ctx.plan().changes().stream().filter(c -> c.summary().startsWith("allocate ")).count());
+        assertEquals(store.list(), marks.allocateAll(ctx, List.of(
+                new AllocateRequest(ConnectionType.WIREGUARD_EXT, "w1", null, null, null),
+                new AllocateRequest(ConnectionType.TOR, "t1", null, null, null),
+                new AllocateRequest(ConnectionType.CELL_RELAY, "c1", null, null, null))), "the same inventory again");
+        assertEquals(3, ctx.plan().changes().stream().filter(c -> c.summary().startsWith("allocate ")).count(),
+                "the same inventory again plans nothing");
+
+        // One bad request fails the whole call: the connections before it are not left behind.
+        List<Connection> before = store.list();
+        assertMessage("mark 0x1100 (table 1016) is already used by connection c1", () -> marks.allocateAll(ctx, List.of(
+                new AllocateRequest(ConnectionType.PROXY, "p1", null, null, null),
+                new AllocateRequest(ConnectionType.PROXY, "p2", "0x1100", null, null))));
+        assertMessage("name \"t1\" is already used by connection " + made.get(1).id() + " (tor, mark 0x1010, port 9100); "
+                + "release it first or choose another name", () -> marks.allocateAll(ctx, List.of(
+                new AllocateRequest(ConnectionType.PROXY, "p1", null, null, null),
+                new AllocateRequest(ConnectionType.PROXY, "t1", null, null, null))));
+        assertEquals(before, store.list());
+        assertEquals(List.of(), marks.allocateAll(ctx, List.of()));
+        // Values handed out earlier in the same call are taken: 256 slots, then the pool is exhausted.
+        List<AllocateRequest> many = new ArrayList<>();
+        for (int i = 0; i < 253; i++) {
+            many.add(new AllocateRequest(ConnectionType.CELL_RELAY, "r" + i, null, null, null));
+        }
+        assertEquals(253, new HashSet<>(marks.allocateAll(ctx, many).stream().map(Connection::mark).toList()).size());
+        assertEquals(256, store.list().size());
+        assertThrows(BosunException.class, () -> marks.allocateAll(ctx, List.of(
+                new AllocateRequest(ConnectionType.CELL_RELAY, "one-too-many", null, null, null))));
+    }
+
+    @Test
+    void assignAllIsOneCallAllOrNothing() {
+        alloc(ConnectionType.WIREGUARD_EXT, "a");
+        alloc(ConnectionType.TOR, "b");
+        List<PeerAssignment> done = marks.assignAll(ctx, List.of(new PeerRequest("10.9.0.2/32", "a"),
+                new PeerRequest("10.8.0.0/24", "b"), new PeerRequest("FD00::2", "a"), new PeerRequest("10.9.0.2", "a")));
+        assertEquals(List.of("10.9.0.2", "10.8.0.0/24", "fd00::2", "10.9.0.2"), done.stream().map(PeerAssignment::peer).toList());
+        assertEquals(List.of(true, true, true, false), done.stream().map(PeerAssignment::changed).toList());
+        assertEquals(List.of("10.9.0.2", "fd00::2"), store.find("a").peers());
+        List<Connection> before = store.list();
+        // Against what was assigned before, and against what came earlier in the same call.
+        assertMessage("peer \"10.8.0.7\" overlaps 10.8.0.0/24, already assigned to connection b; unassign it first "
+                + "(one connection per peer)", () -> marks.assignAll(ctx, List.of(new PeerRequest("10.7.0.1", "a"),
+                new PeerRequest("10.8.0.7", "a"))));
+        assertMessage("peer \"10.6.0.0/16\" overlaps 10.6.3.4, already assigned to connection a; unassign it first "
+                + "(one connection per peer)", () -> marks.assignAll(ctx, List.of(new PeerRequest("10.6.3.4", "a"),
+                new PeerRequest("10.6.0.0/16", "b"))));
+        assertMessage("peer \"fd00::2\" is already assigned to connection a; unassign it first (one connection per peer)",
+                () -> marks.assignAll(ctx, List.of(new PeerRequest("fd00::3", "b"), new PeerRequest("fd00::2", "b"))));
+        assertMessage("no connection with id or name \"nope\"; see marks.list()",
+                () -> marks.assignAll(ctx, List.of(new PeerRequest("10.5.0.1", "a"), new PeerRequest("10.5.0.2", "nope"))));
+        assertMessage("peer \"10.5.0.256\" must be an IPv4 or IPv6 address or CIDR, e.g. 10.9.0.2 or fd00::/64",
+                () -> new PeerRequest("10.5.0.256", "a"));
+        assertEquals(before, store.list());
+        assertEquals(List.of(), marks.assignAll(ctx, List.of()));
+    }
+
+    @Test
+    void aKilledBatchLeavesAllOrNothing() throws Exception {
+        // kill -9 at a random moment while one assignAll call writes 20,000 peers: the next reader finds the
+        // connection with all of them or with none, never a part (one transaction per call).
+        Path db = dir.resolve("killed.db");
+        Path log = dir.resolve("killed.log");
+        Process p = allocateMain(db, "victim", 20_000, "peers", log);
+        try {
+            for (int i = 0; i < 2000 && !Files.readString(log).contains("assigning"); i++) {
+                assertTrue(p.isAlive() || Files.readString(log).contains("assigning"), Files.readString(log));
+                Thread.sleep(10);
+            }
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 400));
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (LocalHostContext after = LocalHostContext.open(dir, false, db, "test")) {
+            List<Connection> all = new MarksModule().list(after);
+            assertEquals(List.of("victim"), all.stream().map(Connection::name).toList(), Files.readString(log));
+            int peers = all.getFirst().peers().size();
+            assertTrue(peers == 0 || peers == 20_000, peers + " peers after the kill");
         }
     }
 

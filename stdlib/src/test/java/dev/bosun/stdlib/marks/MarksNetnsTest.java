@@ -295,35 +295,80 @@ class MarksNetnsTest {
         }
     }
 
+    /** The plan's lines from index {@code from} on, as -v prints them: kind and summary. */
+    private static List<String> planLines(LocalHostContext c, int from) {
+        return c.plan().since(from).stream().map(ch -> ch.kind() + " " + ch.summary()).toList();
+    }
+
     @Test
-    void dryRunPlansEachCommandAndChangesNothing() throws IOException {
+    void dryRunPlanIsTheVerboseListOfTheRealRunAndRunsByHand() throws IOException {
         Connection c = marks.allocate(ctx, new AllocateRequest(ConnectionType.PROXY, "px", null, null, null));
         marks.assign(ctx, "10.8.0.8", c.id());
         marks.assign(ctx, "fd00::8", c.id());
         String rulesBefore = sh("ip", "-n", rtr, "rule", "show") + sh("ip", "-n", rtr, "-6", "rule", "show");
+        List<String> dryPlan;
         try (LocalHostContext dry = LocalHostContext.open(dir, true, dir.resolve("state.db"), "test")) {
             int from = dry.plan().size();
             ApplyResult r = marks.apply(dry, new Target(rtr));
-            List<String> notes = dry.plan().since(from).stream().filter(ch -> ch.kind() == Change.Kind.NOTE).map(Change::summary).toList();
-            assertEquals(r.commands(), notes);
+            dryPlan = planLines(dry, from);
+            // The exact processes with their input, nothing else: no placeholder, no batch without its lines.
+            assertEquals(List.of(
+                    "exec ip netns exec " + rtr + " sysctl -w net.ipv4.conf.all.src_valid_mark=1",
+                    "exec ip -n " + rtr + " -4 -batch - <<< $'rule add fwmark 0x1000/0xfffff00f table main "
+                            + "suppress_prefixlength 0 priority 10000\\nrule add fwmark 0x1000 table 1000 priority 10001'",
+                    "exec ip -n " + rtr + " -6 -batch - <<< $'rule add fwmark 0x1000/0xfffff00f table main "
+                            + "suppress_prefixlength 0 priority 10000\\nrule add fwmark 0x1000 table 1000 priority 10001'",
+                    "exec ip netns exec " + rtr + " nft -f - <<< " + RulesRenderTest.SKELETON.substring(0,
+                            RulesRenderTest.SKELETON.length() - 1) + "\\n"
+                            + "add element inet bosun mark4 { 10.8.0.8 : 0x1000 }\\n"
+                            + "add element inet bosun mark6 { fd00::8 : 0x1000 }\\n"
+                            + "add element inet bosun redir4 { 10.8.0.8 : 9100 }\\n"
+                            + "add element inet bosun redir6 { fd00::8 : 9100 }'"), dryPlan);
             assertEquals(List.of(
                     "ip netns exec " + rtr + " sysctl -w net.ipv4.conf.all.src_valid_mark=1",
                     "ip -n " + rtr + " -4 rule add fwmark 0x1000/0xfffff00f table main suppress_prefixlength 0 priority 10000",
                     "ip -n " + rtr + " -4 rule add fwmark 0x1000 table 1000 priority 10001",
                     "ip -n " + rtr + " -6 rule add fwmark 0x1000/0xfffff00f table main suppress_prefixlength 0 priority 10000",
                     "ip -n " + rtr + " -6 rule add fwmark 0x1000 table 1000 priority 10001",
-                    "ip netns exec " + rtr + " nft -f - <<< 'create table inet bosun with its maps, chains and rules'",
+                    "ip netns exec " + rtr + " nft -f - <<< " + RulesRenderTest.SKELETON,
                     "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun mark4 { 10.8.0.8 : 0x1000 }'",
                     "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun mark6 { fd00::8 : 0x1000 }'",
                     "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun redir4 { 10.8.0.8 : 9100 }'",
                     "ip netns exec " + rtr + " nft -f - <<< 'add element inet bosun redir6 { fd00::8 : 9100 }'"), r.commands());
+            // Planned is not run: the 7 reads ran, the 4 changing processes did not.
+            assertTrue(r.changed());
+            assertEquals(4, r.planned());
+            assertEquals(7, r.executed());
         }
         assertEquals(rulesBefore, sh("ip", "-n", rtr, "rule", "show") + sh("ip", "-n", rtr, "-6", "rule", "show"));
         assertNotEquals(0, run(List.of("ip", "netns", "exec", rtr, "nft", "list", "table", "inet", "bosun")).rc());
-        // Now for real, including IPv6 rules and both redirect maps; then clean.
-        marks.apply(ctx, new Target(rtr));
+
+        // Now for real: the -v list (the changes recorded as they run) is the dry-run plan, line for line.
+        int from = ctx.plan().size();
+        ApplyResult real = marks.apply(ctx, new Target(rtr));
+        assertEquals(dryPlan, planLines(ctx, from));
+        assertEquals(4, real.planned());
+        assertEquals(11, real.executed());
         assertTrue(sh("ip", "-n", rtr, "-6", "rule", "show").contains("10001:\tfrom all fwmark 0x1000 lookup 1000"));
         assertTrue(marks.status(ctx, new Target(rtr)).clean(), marks.status(ctx, new Target(rtr)).toString());
-        assertFalse(marks.apply(ctx, new Target(rtr)).changed());
+        int again = ctx.plan().size();
+        ApplyResult noop = marks.apply(ctx, new Target(rtr));
+        assertFalse(noop.changed());
+        assertEquals(0, noop.planned());
+        assertEquals(List.of(), planLines(ctx, again), "a converged namespace plans nothing");
+
+        // The plan is runnable as printed: a dry-run for an empty twin namespace, its lines run by bash, converges.
+        String twin = netns.add("twin");
+        List<String> twinPlan;
+        try (LocalHostContext dry = LocalHostContext.open(dir, true, dir.resolve("state.db"), "test")) {
+            int f = dry.plan().size();
+            marks.apply(dry, new Target(twin));
+            twinPlan = dry.plan().since(f).stream().map(Change::summary).toList();
+        }
+        for (String line : twinPlan) {
+            ScratchNetns.Result ran = run(List.of("bash", "-c", line));
+            assertEquals(0, ran.rc(), line + ": " + ran.err());
+        }
+        assertTrue(marks.status(ctx, new Target(twin)).clean(), marks.status(ctx, new Target(twin)).toString());
     }
 }

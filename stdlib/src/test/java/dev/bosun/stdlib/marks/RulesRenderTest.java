@@ -45,11 +45,32 @@ class RulesRenderTest {
                 "ip -n t1 -6 rule add fwmark 0x1000/0xfffff00f table main suppress_prefixlength 0 priority 10000",
                 "ip -n t1 -6 rule add fwmark 0x1000 table 1000 priority 10001",
                 "ip -n t1 -6 route add default dev wgext_exit1 table 1000",
-                "ip netns exec t1 nft -f - <<< 'create table inet bosun with its maps, chains and rules'",
+                "ip netns exec t1 nft -f - <<< " + SKELETON,
                 "ip netns exec t1 nft -f - <<< 'add element inet bosun mark4 { 10.9.0.2 : 0x1000, 10.9.0.3 : 0x1010 }'",
                 "ip netns exec t1 nft -f - <<< 'add element inet bosun mark6 { fd00::/64 : 0x1000 }'",
                 "ip netns exec t1 nft -f - <<< 'add element inet bosun redir4 { 10.9.0.3 : 9100 }'"), v.commands());
+        // The nft commands together feed exactly the script the apply's one batch feeds.
+        assertTrue(v.nft().startsWith(NftTable.skeleton()), v.nft());
     }
+
+    /** The table as the plan shows it: the whole nft input as one bash word, every line of it. */
+    static final String SKELETON = "$'table inet bosun {\\n"
+            + "  map mark4 { type ipv4_addr : mark; flags interval; }\\n"
+            + "  map mark6 { type ipv6_addr : mark; flags interval; }\\n"
+            + "  map redir4 { type ipv4_addr : inet_service; flags interval; }\\n"
+            + "  map redir6 { type ipv6_addr : inet_service; flags interval; }\\n"
+            + "  chain peer_mark {\\n"
+            + "    type filter hook prerouting priority mangle; policy accept;\\n"
+            + "    ct mark 0x1000-0x1ff0 meta mark set ct mark comment \"bosun restore\"\\n"
+            + "    meta mark set ip saddr map @mark4 ct mark set meta mark comment \"bosun mark4\"\\n"
+            + "    meta mark set ip6 saddr map @mark6 ct mark set meta mark comment \"bosun mark6\"\\n"
+            + "  }\\n"
+            + "  chain peer_redirect {\\n"
+            + "    type nat hook prerouting priority dstnat; policy accept;\\n"
+            + "    meta l4proto tcp redirect to :ip saddr map @redir4 comment \"bosun redirect4\"\\n"
+            + "    meta l4proto tcp redirect to :ip6 saddr map @redir6 comment \"bosun redirect6\"\\n"
+            + "  }\\n"
+            + "}'";
 
     @Test
     void noConnectionsMeansNothingWanted() {
