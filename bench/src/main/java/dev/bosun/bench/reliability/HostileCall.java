@@ -50,13 +50,13 @@ record HostileCall(OpInfo op, Slot slot, HostileValue value, String js, Slot.Ver
             ParamInfo p = params.get(i);
             Type t = p.type();
             out.add(new Slot(i, null, "", p.name(), t, !p.optional(), null));
-            elements(out, i, null, p.name(), t, null);
+            elements(out, i, null, p.name(), t, null, null);
             Class<?> raw = Slot.raw(t);
             if (raw.isRecord()) {
                 for (RecordComponent rc : raw.getRecordComponents()) {
                     Type ct = rc.getGenericType();
                     out.add(new Slot(i, rc.getName(), "", rc.getName(), ct, Slot.requiredComponent(rc), raw));
-                    elements(out, i, rc.getName(), rc.getName(), ct, raw);
+                    elements(out, i, rc.getName(), rc.getName(), ct, raw, rc.getAnnotatedType());
                 }
             }
         }
@@ -66,13 +66,21 @@ record HostileCall(OpInfo op, Slot slot, HostileValue value, String js, Slot.Ver
         return out;
     }
 
-    private static void elements(List<Slot> out, int param, String field, String name, Type t, Class<?> owner) {
+    /** One element slot of a list or map; null is a value there only where the type use is @Nullable. */
+    private static void elements(List<Slot> out, int param, String field, String name, Type t, Class<?> owner,
+                                 java.lang.reflect.AnnotatedType annotated) {
         Class<?> raw = Slot.raw(t);
         if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
-            out.add(new Slot(param, field, "[0]", name, Slot.elementType(t), true, owner));
+            out.add(new Slot(param, field, "[0]", name, Slot.elementType(t), !nullableArgument(annotated, 0), owner));
         } else if (Map.class.isAssignableFrom(raw)) {
-            out.add(new Slot(param, field, "{KEY}", name, Slot.valueType(t), true, owner));
+            out.add(new Slot(param, field, "{KEY}", name, Slot.valueType(t), !nullableArgument(annotated, 1), owner));
         }
+    }
+
+    private static boolean nullableArgument(java.lang.reflect.AnnotatedType annotated, int index) {
+        return annotated instanceof java.lang.reflect.AnnotatedParameterizedType apt
+                && apt.getAnnotatedActualTypeArguments().length > index
+                && apt.getAnnotatedActualTypeArguments()[index].isAnnotationPresent(dev.bosun.api.Nullable.class);
     }
 
     /** The JS call; {@code slot} null gives the all-valid call. */

@@ -153,7 +153,8 @@ record Slot(int param, String field, String element, String name, Type type, boo
      * (which defaults to 0/false).
      */
     static boolean requiredComponent(RecordComponent rc) {
-        if (rc.isAnnotationPresent(dev.bosun.api.Optional.class) || rc.getType().isPrimitive()) {
+        if (rc.isAnnotationPresent(dev.bosun.api.Optional.class) || rc.getType().isPrimitive()
+                || rc.getAnnotatedType().isAnnotationPresent(dev.bosun.api.Nullable.class)) {
             return false;
         }
         for (RecordComponent other : rc.getDeclaringRecord().getRecordComponents()) {

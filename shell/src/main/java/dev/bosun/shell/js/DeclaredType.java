@@ -330,9 +330,16 @@ final class DeclaredType {
     /** A list, set or array: every element is given (not null) and meets the element type's rule. */
     private static final class Elements extends Rule {
         private final Type element;
+        private final boolean nullable;
 
         Elements(Type element) {
+            this(element, false);
+        }
+
+        /** With {@code nullable}, a null element is a value ({@code List<@Nullable T>}). */
+        Elements(Type element, boolean nullable) {
             this.element = element;
+            this.nullable = nullable;
         }
 
         @Override
@@ -345,6 +352,9 @@ final class DeclaredType {
                 Object e = list.get(i);
                 String at = path + "[" + i + "]";
                 if (e == null) {
+                    if (nullable) {
+                        continue;
+                    }
                     throw new InvalidValueException(at, "is null or undefined: every element of an array must be "
                             + "a value (leave it out instead)");
                 }
@@ -356,9 +366,16 @@ final class DeclaredType {
     /** A map: every value is given (not null) and meets the value type's rule; keys are strings in JS. */
     private static final class Values extends Rule {
         private final Type value;
+        private final boolean nullable;
 
         Values(Type value) {
+            this(value, false);
+        }
+
+        /** With {@code nullable}, null is a value ({@code Map<String, @Nullable String>}: a bare KEY). */
+        Values(Type value, boolean nullable) {
             this.value = value;
+            this.nullable = nullable;
         }
 
         @Override
@@ -370,6 +387,9 @@ final class DeclaredType {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String at = Plain.member(path, String.valueOf(e.getKey()));
                 if (e.getValue() == null) {
+                    if (nullable) {
+                        continue;
+                    }
                     throw new InvalidValueException(at, "is null: every value of this object must be given "
                             + "(leave the key out instead)");
                 }
@@ -384,7 +404,7 @@ final class DeclaredType {
      * the known ones.
      */
     private static final class Components extends Rule {
-        private final Map<String, Type> types = new HashMap<>();
+        private final Map<String, Rule> rules = new HashMap<>();
         /** Why null is refused for a component, or absent when null is allowed there. */
         private final Map<String, String> nullRefused = new HashMap<>();
 
@@ -395,7 +415,10 @@ final class DeclaredType {
                 marks |= rc.isAnnotationPresent(dev.bosun.api.Optional.class);
             }
             for (RecordComponent rc : rcs) {
-                types.put(rc.getName(), rc.getGenericType());
+                rules.put(rc.getName(), annotated(rc.getAnnotatedType()));
+                if (rc.getAnnotatedType().isAnnotationPresent(dev.bosun.api.Nullable.class)) {
+                    continue; // null is a value here
+                }
                 if (rc.getType().isPrimitive()) {
                     nullRefused.put(rc.getName(), "is null: give a value or leave it out"
                             + (rc.isAnnotationPresent(dev.bosun.api.Optional.class) ? " for its default" : ""));
@@ -412,8 +435,8 @@ final class DeclaredType {
             }
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                Type t = types.get(key);
-                if (t == null) {
+                Rule rule = rules.get(key);
+                if (rule == null) {
                     continue;
                 }
                 String at = Plain.member(path, key);
@@ -424,8 +447,28 @@ final class DeclaredType {
                     }
                     continue;
                 }
-                of(t).check(e.getValue(), at);
+                rule.check(e.getValue(), at);
             }
+        }
+
+        /**
+         * A component's rule with its type-use annotations: {@link dev.bosun.api.Nullable} elements or values of a
+         * list or map component allow null there (the cached rules are keyed by the plain type, which has none).
+         */
+        private static Rule annotated(java.lang.reflect.AnnotatedType at) {
+            if (at instanceof java.lang.reflect.AnnotatedParameterizedType apt) {
+                Class<?> raw = raw(at.getType());
+                java.lang.reflect.AnnotatedType[] args = apt.getAnnotatedActualTypeArguments();
+                if (Map.class.isAssignableFrom(raw) && args.length == 2
+                        && args[1].isAnnotationPresent(dev.bosun.api.Nullable.class)) {
+                    return new Values(args[1].getType(), true);
+                }
+                if (Collection.class.isAssignableFrom(raw) && args.length == 1
+                        && args[0].isAnnotationPresent(dev.bosun.api.Nullable.class)) {
+                    return new Elements(args[0].getType(), true);
+                }
+            }
+            return of(at.getType());
         }
     }
 

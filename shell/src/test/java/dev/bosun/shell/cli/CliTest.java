@@ -198,6 +198,20 @@ class CliTest {
     }
 
     @Test
+    void nullIsAValueOnlyWhereTheTypeSaysSo() {
+        // Map<String, @Nullable String>: a null value is a bare KEY (Label=bare), by declaration.
+        CliRunner.Result bare = CliRunner.run("--no-plugins", "-e",
+                "quadlet.container({name:'w', image:'x', label:{bare:null, k:'v'}}).text");
+        assertEquals(0, bare.status(), bare.err());
+        assertTrue(bare.out().contains("Label=bare\n") && bare.out().contains("Label=k=v\n"), bare.out());
+        // A list element is never null.
+        CliRunner.Result element = CliRunner.run("--no-plugins", "-e",
+                "quadlet.container({name:'w', image:'x', publishPort:['80:80', null]})");
+        assertEquals(1, element.status());
+        assertTrue(element.err().contains("publishPort[1] is null or undefined"), element.err());
+    }
+
+    @Test
     void helpSummariesDoNotStopAtAnAbbreviation() {
         assertEquals("Writes a file, e.g. a unit; its owner is kept.",
                 dev.bosun.shell.ops.HelpText.summary("Writes a file, e.g. a unit; its owner is kept. Then more."));

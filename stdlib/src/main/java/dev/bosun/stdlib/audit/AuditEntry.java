@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ public record AuditEntry(
         @Doc("the error message when the operation failed") String error,
         @Doc("the user who ran Bosun: SUDO_UID under sudo, else the real uid") int uid,
         @Doc("the effective uid Bosun ran with (0 under sudo)") int euid,
-        @Doc("process id of the Bosun that ran it (null for rows older than this field)") Integer pid) {
+        @Doc("process id of the Bosun that ran it (null for rows older than this field)") @Nullable Integer pid) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The stored instant (UTC, as written) in this machine's time zone, to the second. */

@@ -3,6 +3,7 @@ package dev.bosun.stdlib.files;
 import dev.bosun.api.AuditDigest;
 import dev.bosun.api.Check;
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.HostModule;
@@ -54,7 +55,7 @@ public final class FilesModule implements HostModule {
     }
 
     @Op(doc = "Type, mode, owner, size and modification time of a path (links not followed), or null when absent.")
-    public FileInfo stat(HostContext ctx, @Doc("absolute path under the host root") String path) {
+    public @Nullable FileInfo stat(HostContext ctx, @Doc("absolute path under the host root") String path) {
         Check.absolutePath("path", path);
         FileStat st = ctx.fs().stat(path);
         return st == null ? null : FileInfo.of(path, st, Owners.read(ctx.fs()));
@@ -157,7 +158,7 @@ public final class FilesModule implements HostModule {
             @Doc("group's name in the root's etc/group, or the gid as text when it has none") String group,
             @Doc("size for people, like ls -h: 512, 4.0K, 13K, 1.2M (size has the exact number)") String sizeText,
             @Doc("modification time in local time to the second with its UTC offset (ISO-8601)") String modified,
-            @Doc("symlink target, or null") String target,
+            @Doc("symlink target, or null") @Nullable String target,
             @Doc("numeric owner") int uid,
             @Doc("numeric group") int gid,
             @Doc("size in bytes (a number, as scripts compare it)") long size) {

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.kvm;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
 public record KvmCheckResult(
         @Doc("true exactly when the checks exists, accessible, apiVersion and createVm pass") boolean ok,
         @Doc("the checks in order: the four gating ones, then capabilities and the informational ones") List<KvmCheck> checks,
-        @Doc("what KVM_GET_API_VERSION returned, or null when it could not be asked") Integer apiVersion,
+        @Doc("what KVM_GET_API_VERSION returned, or null when it could not be asked") @Nullable Integer apiVersion,
         @Doc("KVM_CHECK_EXTENSION answers by KVM_CAP_* name (0 = unsupported; counts for NR_VCPUS, MAX_VCPUS, ...); empty when not asked") Map<String, Integer> capabilities) {
 
     public KvmCheckResult {

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.marks;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  */
 @Doc("The drift an apply found, the commands it planned or ran (batched), how many processes were planned and how "
         + "many ran, and what it could not repair yet.")
-public record ApplyResult(@Doc("the namespace, or null for the host's") String netns,
+public record ApplyResult(@Doc("the namespace, or null for the host's") @Nullable String netns,
                           @Doc("false when the live state already matched") boolean changed,
                           @Doc("the drift it started from") List<Drift> found,
                           @Doc("the changes, one exact command each (they run batched)") List<String> commands,

@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.rootless;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.List;
 
@@ -9,9 +10,9 @@ import java.util.List;
 public record RootlessCheckResult(
         @Doc("true exactly when no finding failed") boolean canRun,
         @Doc("one line: the verdict and, when it is no, the failed findings") String verdict,
-        @Doc("the user checked, or null when only host-wide findings were made (caller root, no user named)") String user,
-        @Doc("that user's uid, or null") Long uid,
-        @Doc("what podman --version said (e.g. 5.4.2), or null when it was not asked or Podman is missing") String podmanVersion,
+        @Doc("the user checked, or null when only host-wide findings were made (caller root, no user named)") @Nullable String user,
+        @Doc("that user's uid, or null") @Nullable Long uid,
+        @Doc("what podman --version said (e.g. 5.4.2), or null when it was not asked or Podman is missing") @Nullable String podmanVersion,
         @Doc("the findings in order: cgroup, controllers, runtime, newuidmap, newgidmap, subuid, subgid, userns, tun, "
                 + "network, linger, runtimeDir, podman, quadlet") List<RootlessFinding> findings) {
 

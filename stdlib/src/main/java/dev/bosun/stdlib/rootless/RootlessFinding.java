@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.rootless;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 /** One finding of the rootless preflight. */
 @Doc("One finding of the rootless preflight: what was checked, the verdict, what was seen and what to do about it.")
@@ -10,7 +11,7 @@ public record RootlessFinding(
         @Doc("what is checked, phrased to follow \"Checking \"") String title,
         @Doc("ok, warn, fail or skip") FindingStatus status,
         @Doc("what was found") String detail,
-        @Doc("what to do when the status is warn or fail (a command or an operation), else null") String remedy) {
+        @Doc("what to do when the status is warn or fail (a command or an operation), else null") @Nullable String remedy) {
 
     static RootlessFinding ok(String id, String title, String detail) {
         return new RootlessFinding(id, title, FindingStatus.OK, detail, null);

@@ -2,6 +2,7 @@ package dev.bosun.stdlib.users;
 
 import dev.bosun.api.Check;
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.Fs;
 import dev.bosun.api.HostContext;
 import dev.bosun.api.HostModule;
@@ -23,7 +24,7 @@ public final class GroupsModule implements HostModule {
     }
 
     @Op(doc = "One group by name, or null when there is none.")
-    public Group get(HostContext ctx, @Doc("group name") String name) {
+    public @Nullable Group get(HostContext ctx, @Doc("group name") String name) {
         AccountName.check("name", name);
         return Accounts.read(ctx.fs()).group(name);
     }

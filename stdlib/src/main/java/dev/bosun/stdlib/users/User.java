@@ -1,6 +1,7 @@
 package dev.bosun.stdlib.users;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.List;
 
@@ -10,7 +11,7 @@ public record User(
         @Doc("login name") String name,
         @Doc("numeric user id") long uid,
         @Doc("numeric primary group id") long gid,
-        @Doc("primary group name, or null when no group has that gid") String group,
+        @Doc("primary group name, or null when no group has that gid") @Nullable String group,
         @Doc("GECOS comment field") String comment,
         @Doc("home directory") String home,
         @Doc("login shell") String shell,

@@ -5,6 +5,7 @@ import dev.bosun.api.Change;
 import dev.bosun.api.Check;
 import dev.bosun.api.Command;
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 import dev.bosun.api.FileStat;
 import dev.bosun.api.Fs;
 import dev.bosun.api.HostContext;
@@ -35,7 +36,7 @@ public final class UsersModule implements HostModule {
     }
 
     @Op(doc = "One user by name, or null when there is none.")
-    public User get(HostContext ctx, @Doc("login name") String name) {
+    public @Nullable User get(HostContext ctx, @Doc("login name") String name) {
         AccountName.check("name", name);
         return Accounts.read(ctx.fs()).user(name);
     }

@@ -1,6 +1,7 @@
 package dev.bosun.plugins.loopback;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 /**
  * @param slug    the sandbox
@@ -8,6 +9,6 @@ import dev.bosun.api.Doc;
  * @param changed true when an address was released
  */
 @Doc("The result of loopback.release.")
-public record Released(@Doc("the sandbox") String slug, @Doc("the address it had, or null") String address,
+public record Released(@Doc("the sandbox") String slug, @Doc("the address it had, or null") @Nullable String address,
                        @Doc("true when an address was released") boolean changed) {
 }

@@ -1,6 +1,7 @@
 package dev.bosun.plugins.sandbox;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record RuntimeInfo(
         @Doc("true when containers run without root on the host") boolean rootless,
         @Doc("OCI runtimes registered with Docker") List<String> ociRuntimes,
         @Doc("true when gVisor runsc is registered with Docker") boolean gvisor,
-        @Doc("why the runtime is not working, or null") String problem,
+        @Doc("why the runtime is not working, or null") @Nullable String problem,
         @Doc("every runtime looked at, in order of preference") List<Candidate> candidates) {
 
     /**
@@ -38,8 +39,8 @@ public record RuntimeInfo(
      */
     public record Candidate(@Doc("podman or docker") String name,
                             @Doc("found on the PATH") boolean found,
-                            @Doc("version, or null") String version,
+                            @Doc("version, or null") @Nullable String version,
                             @Doc("health probe succeeded") boolean working,
-                            @Doc("the probe's error, or null") String problem) {
+                            @Doc("the probe's error, or null") @Nullable String problem) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.bosun.plugins.sandbox;
 
 import dev.bosun.api.Doc;
+import dev.bosun.api.Nullable;
 
 import java.util.List;
 
@@ -18,6 +19,6 @@ public record SpecResult(
         @Doc("the podman run argv") List<String> podman,
         @Doc("the docker run argv") List<String> docker,
         @Doc("an equivalent Quadlet .container unit") String unit,
-        @Doc("hard time limit in seconds, or null") Integer timeoutSeconds,
+        @Doc("hard time limit in seconds, or null") @Nullable Integer timeoutSeconds,
         @Doc("combinations that weaken the sandbox") List<String> warnings) {
 }
