@@ -10,8 +10,10 @@ module: bosun_script
 short_description: Run a Bosun script with arguments
 version_added: 0.1.0
 description:
-  - Runs a Bosun JavaScript script (an ES module, C(bosun run FILE ARGS...)) that is on the managed host; copy it
-    there first (M(ansible.builtin.copy)) when it comes from the controller.
+  - Runs a Bosun JavaScript script (an ES module, C(bosun run FILE ARGS...)), either a file on the managed host
+    (I(path)) or its source text (I(content), e.g. from a C(file) lookup on the controller), which the module
+    writes to a private temporary file on the host for the run. Content works in check mode on a host that has
+    never seen the script, where a copy task would not have copied it yet.
   - The task is C(changed) when the script's plan has a change; a script made of ensures reports
     C(changed=false) on a converged host.
   - What the script prints itself (C(console.log)) is returned as C(stderr); Bosun keeps stdout for its JSON
@@ -20,8 +22,13 @@ options:
   path:
     description:
       - The script on the managed host.
+      - Exactly one of I(path) and I(content).
     type: path
-    required: true
+  content:
+    description:
+      - The script's source text; it may only import Bosun's modules (C(bosun:users), ...), not files beside it.
+      - Exactly one of I(path) and I(content).
+    type: str
   args:
     description:
       - The script's arguments (its C(args) array), as strings.
@@ -37,16 +44,15 @@ seealso:
 '''
 
 EXAMPLES = r'''
-- name: Copy the provisioning script to the host
-  ansible.builtin.copy:
-    src: quadlet-web.js
-    dest: /usr/local/share/bosun/quadlet-web.js
-    mode: "0644"
+- name: A rootless web service for user web on port 8080, the script coming from the controller
+  bosun.host.bosun_script:
+    content: "{{ lookup('ansible.builtin.file', 'scripts/quadlet-web.js') }}"
+    args: [web, docker.io/library/nginx:1.27, "8080"]
 
-- name: A rootless web service for user web on port 8080
+- name: A script that is on the host already
   bosun.host.bosun_script:
     path: /usr/local/share/bosun/quadlet-web.js
-    args: [web, docker.io/library/nginx:1.27, "8080"]
+    args: [web]
 
 - name: The same into an image tree (systemd is left alone there)
   bosun.host.bosun_script:
@@ -88,21 +94,39 @@ error:
   sample: {"message": "the script called exit(4)"}
 '''
 
+import os
+
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.bosun.host.plugins.module_utils.bosun import BOSUN_ARGUMENT_SPEC, Bosun
 
 
+def script_file(module):
+    """The script to run: the path as given, or the content written to a file in the module's private temporary
+    directory (Ansible's remote tmp, mode 0700, removed after the task)."""
+    if module.params['path'] is not None:
+        path = module.params['path']
+        # A file name starting with '-' would read as an option of bosun run.
+        return './' + path if path.startswith('-') else path
+    path = os.path.join(module.tmpdir, 'script.js')
+    with open(path, 'w') as f:
+        f.write(module.params['content'])
+    return path
+
+
 def main():
     argument_spec = dict(
-        path=dict(type='path', required=True),
+        path=dict(type='path'),
+        content=dict(type='str'),
         args=dict(type='list', elements='str', default=[]),
     )
     argument_spec.update(BOSUN_ARGUMENT_SPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    path = module.params['path']
-    # A file name starting with '-' would read as an option of bosun run.
-    if path.startswith('-'):
-        path = './' + path
+    module = AnsibleModule(
+        argument_spec=argument_spec,
+        supports_check_mode=True,
+        mutually_exclusive=[('path', 'content')],
+        required_one_of=[('path', 'content')],
+    )
+    path = script_file(module)
     Bosun(module).run(['run', path] + module.params['args'], keep_stderr=True)
 
 
