@@ -36,7 +36,7 @@ def operation_call(op, args):
     The arguments travel as one JSON string literal given to JSON.parse, not as a JavaScript object literal:
     a literal would give a key such as ``__proto__`` its JavaScript meaning, JSON.parse keeps it a plain key.
     """
-    if not isinstance(op, str) or not OPERATION_NAME.match(op):
+    if not isinstance(op, str) or not OPERATION_NAME.fullmatch(op):
         raise ValueError('op %r must be a module and operation name such as users.ensure (letters, digits, _ joined by dots)'
                          % (op if not isinstance(op, str) else op[:80],))
     if not isinstance(args, list):

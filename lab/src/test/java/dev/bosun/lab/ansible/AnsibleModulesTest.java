@@ -68,6 +68,8 @@ class AnsibleModulesTest {
         assertEquals("users.ensure", run.result("bad argument", "m1").path("error").path("op").asText());
         assertFailure(run.result("bad operation name", "m1"), "bosun_op: op \"users.ensure({name: 'x'});users.remove\" must be a "
                 + "module and operation name such as users.ensure (letters, digits, _ joined by dots)");
+        assertFailure(run.result("operation name with a newline", "m1"), "bosun_op: op 'users.get\\n' must be a "
+                + "module and operation name such as users.ensure (letters, digits, _ joined by dots)");
         assertFailure(run.result("a key that is JavaScript syntax stays a key", "m1"), "TypeError: users.ensure: spec has no "
                 + "option \"__proto__\" (known: name, system, uid, group, groups, home, createHome, shell, comment) (at -e:1)");
 

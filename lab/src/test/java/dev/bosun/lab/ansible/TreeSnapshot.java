@@ -22,6 +22,15 @@ final class TreeSnapshot {
     }
 
     static Map<String, String> of(Path root) throws IOException {
+        return of(root, true);
+    }
+
+    /**
+     * Without {@code directoryTimes}, a directory's modification time is left out: it changes when an entry comes
+     * and goes, as a shadow-utils lock file does (e.g. etc/subuid.lock while subids.allocate reads under the lock),
+     * though nothing in the tree is then different.
+     */
+    static Map<String, String> of(Path root, boolean directoryTimes) throws IOException {
         Map<String, String> entries = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -34,11 +43,28 @@ final class TreeSnapshot {
                 } else {
                     what = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : "other";
                 }
+                boolean time = directoryTimes || !what.equals("dir");
                 entries.put(root.relativize(p).toString(), what + " mode " + Integer.toOctalString((Integer) a.get("mode"))
-                        + " owner " + a.get("uid") + ":" + a.get("gid") + " mtime " + a.get("lastModifiedTime"));
+                        + " owner " + a.get("uid") + ":" + a.get("gid") + (time ? " mtime " + a.get("lastModifiedTime") : ""));
             }
         }
         return entries;
+    }
+
+    /** Fails with the entries that differ (not two whole trees) unless the snapshots are equal. */
+    static void assertSame(Map<String, String> before, Map<String, String> after, String message) {
+        if (before.equals(after)) {
+            return;
+        }
+        StringBuilder diff = new StringBuilder();
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            if (!java.util.Objects.equals(before.get(k), after.get(k))) {
+                diff.append("\n  ").append(k).append(": ").append(before.get(k)).append(" -> ").append(after.get(k));
+            }
+        }
+        throw new AssertionError(message + ":" + diff);
     }
 
     private static String sha256(Path file) throws IOException {
