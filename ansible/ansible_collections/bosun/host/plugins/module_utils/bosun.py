@@ -75,7 +75,10 @@ class Bosun:
         """Runs ``bosun ... COMMAND`` and exits the module with its result (or fails with Bosun's error);
         ``keep_stderr`` returns what Bosun wrote on stderr (a script's console.log) as ``stderr``."""
         argv = self.argv(command)
-        rc, out, err = self.module.run_command(argv, check_rc=False, environ_update=UTF8_ENVIRONMENT)
+        # Arguments are data: without expand_user_and_vars=False, run_command would expand '$HOME' or '~' in a
+        # comment or a script argument on the host.
+        rc, out, err = self.module.run_command(argv, check_rc=False, environ_update=UTF8_ENVIRONMENT,
+                                               expand_user_and_vars=False)
         document = parse_document(out)
         if document is None:
             self.module.fail_json(msg='bosun printed no JSON document (exit %d): %s' % (rc, last_line(err) or last_line(out)),

@@ -94,6 +94,7 @@ error:
   sample: {"message": "the script called exit(4)"}
 '''
 
+import io
 import os
 
 from ansible.module_utils.basic import AnsibleModule
@@ -108,7 +109,7 @@ def script_file(module):
         # A file name starting with '-' would read as an option of bosun run.
         return './' + path if path.startswith('-') else path
     path = os.path.join(module.tmpdir, 'script.js')
-    with open(path, 'w') as f:
+    with io.open(path, 'w', encoding='utf-8') as f:
         f.write(module.params['content'])
     return path
 

@@ -85,7 +85,9 @@ class AnsibleModulesTest {
                 + "host; install Bosun (role bosun.host.install) or set the executable option");
         assertFailure(run.result("compartment absent without an id", "m1"), "bosun_compartment: state=absent needs id (or a spec with an id)");
 
+        assertTrue(run.result("arguments are data, not shell words", "m1").path("changed").asBoolean());
         String passwd = Files.readString(root.resolve("etc/passwd"));
+        assertTrue(passwd.contains(":costs $HOME and ~ and `id`:/home/dave:"), "no expansion on the host: " + passwd);
         assertTrue(passwd.contains("\nalice:x:") && passwd.contains("\ncarol:x:"), passwd);
         assertFalse(passwd.contains("\nbob:") || passwd.contains("Web/1"), "refused input changed nothing: " + passwd);
     }
