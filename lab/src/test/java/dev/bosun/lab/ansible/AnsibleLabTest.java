@@ -199,6 +199,31 @@ class AnsibleLabTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void theInstallRoleInstallsTheDebianPackageIdempotently(LabBox box) throws Exception {
+        Path deb = Distribution.deb(scratch);
+        List<Path> inventory = List.of(Files.writeString(scratch.resolve("deb.yml"), Ansible.repoCommand(
+                Ansible.EXAMPLES.resolve("lab-inventory").toString(), "--box", box.name())));
+        Path playbook = Ansible.TESTS.resolve("install-deb.yml");
+        String var = "bosun_install_deb=" + deb;
+
+        PlaybookRun check = ansible.playbook(playbook, inventory, "--check", "--diff", "-e", var);
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.changed(box.name()) > 0, "the role would install: " + check);
+        assertFalse(box.exec("dpkg-query", "--show", "bosun").ok(), "--check installed nothing");
+
+        PlaybookRun apply = ansible.playbook(playbook, inventory, "-e", var);
+        assertEquals(0, apply.status(), apply.toString());
+        assertTrue(box.run("dpkg-query", "--show", "--showformat=${db:Status-Status}", "bosun").startsWith("installed"));
+        assertTrue(box.run("/usr/bin/bosun", "--version").contains("bosun"), "the package's bosun runs");
+        assertEquals(0, box.exec("id", "debtest").status(), "and made the user: " + apply);
+
+        PlaybookRun again = ansible.playbook(playbook, inventory, "-e", var);
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(0, again.changed(box.name()), "installed already: " + again);
+    }
+
     private static void assertBrokenHostFailsWithBosunsError(PlaybookRun run) {
         List<JsonNode> failed = run.failed(BROKEN);
         assertEquals(1, failed.size(), "the broken host fails at its first Bosun task and stops: " + run);
