@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's ansible-core on this machine, set up the way docs/ansible.md tells a user: the bosun.host collection
  * installed from the repository path with ansible-galaxy into a scratch collections directory, community.docker
  * and ansible.posix from {@code ansible/tests/setup-collections}' directory (or Debian's ansible package).
- * Every command runs with a scratch Ansible home and remote temp, so nothing lands in root's ~/.ansible.
+ * Every command runs with a scratch home, Ansible home and remote temp, so nothing lands in root's ~/.ansible.
  */
 final class Ansible {
     /** The repository: the lab module's base directory (the tests' working directory) is REPO/lab. */
@@ -118,6 +118,8 @@ final class Ansible {
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> env = pb.environment();
             env.put("ANSIBLE_HOME", home.toString());
+            // ansible-test keeps its virtual environments and caches in ~/.ansible/test: the scratch home too.
+            env.put("HOME", home.toString());
             env.put("ANSIBLE_LOCAL_TEMP", home.resolve("tmp").toString());
             // For connection local this machine's, in a box the same path inside the box (thrown away with it).
             env.put("ANSIBLE_REMOTE_TMP", home.resolve("remote").toString());
