@@ -34,7 +34,7 @@ boot_boxes() { # $1 = count; sets BOXES
   local i name fifo
   BOXES=()
   for ((i = 1; i <= $1; i++)); do
-    name="bench-ansible-$$-$i"
+    name="bench-ansible-$$-$1-$i"
     fifo="$WORK/$name.in"
     mkfifo "$fifo"
     BOSUN_NO_BUILD=1 "$REPO/lab/run" --hold --name "$name" < "$fifo" > "$WORK/$name.out" 2>"$WORK/$name.err" &
