@@ -31,20 +31,22 @@ export ANSIBLE_COLLECTIONS_PATH="$WORK/collections:$COLLECTIONS"
 ansible-galaxy collection install -p "$WORK/collections" "$REPO/ansible/ansible_collections/bosun/host" >/dev/null
 
 boot_boxes() { # $1 = count; sets BOXES
-  local i name fifo
+  local i name fifo pids=()
   BOXES=()
   for ((i = 1; i <= $1; i++)); do
     name="bench-ansible-$$-$1-$i"
     fifo="$WORK/$name.in"
     mkfifo "$fifo"
     BOSUN_NO_BUILD=1 "$REPO/lab/run" --hold --name "$name" < "$fifo" > "$WORK/$name.out" 2>"$WORK/$name.err" &
+    pids+=("$!")
     exec {fd}>"$fifo"
     FDS+=("$fd")
     BOXES+=("$name")
   done
-  for name in "${BOXES[@]}"; do
+  for ((i = 0; i < ${#BOXES[@]}; i++)); do
+    name=${BOXES[$i]}
     until grep -q "^ready $name" "$WORK/$name.out" 2>/dev/null; do
-      [ -s "$WORK/$name.err" ] && grep -q "lab: " "$WORK/$name.err" && { cat "$WORK/$name.err" >&2; exit 1; }
+      kill -0 "${pids[$i]}" 2>/dev/null || { cat "$WORK/$name.err" >&2; echo "bench/ansible.sh: box $name did not boot" >&2; exit 1; }
       sleep 0.2
     done
   done
