@@ -77,6 +77,22 @@ final class Systemctl {
         return ctx.liveRoot() && "systemd".equals(pid1());
     }
 
+    /**
+     * True when {@code target}'s manager can be asked about its state. Under dry-run a user's manager that is not
+     * running cannot be: the user, or its lingering, may be planned by an earlier step of the same run (a
+     * provisioning script on a fresh host), so the command is planned as the real run would run it, against the
+     * manager that run starts. A real run always asks, and fails clearly when the manager is not there.
+     */
+    static boolean canRead(HostContext ctx, SystemdTarget target) {
+        if (!canRead(ctx)) {
+            return false;
+        }
+        if (target.user() == null || !ctx.dryRun()) {
+            return true;
+        }
+        return ctx.exec().run(Command.of(argv(target, "show", "--property=Version")).readOnly().unchecked()).ok();
+    }
+
     /** The command name of PID 1 (a live-system fact, read directly from /proc). */
     static String pid1() {
         try {

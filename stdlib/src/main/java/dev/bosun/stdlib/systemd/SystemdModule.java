@@ -26,7 +26,7 @@ public final class SystemdModule implements HostModule {
     public ControlResult daemonReload(HostContext ctx, @Optional SystemdTarget target) {
         SystemdTarget t = t(target);
         Systemctl.requireManager(ctx, "daemonReload");
-        if (Systemctl.canRead(ctx) && !PendingReload.needed(ctx, t)) {
+        if (Systemctl.canRead(ctx, t) && !PendingReload.needed(ctx, t)) {
             return ControlResult.unchanged(null);
         }
         return Systemctl.change(ctx, t, null, "daemon-reload");
@@ -64,14 +64,15 @@ public final class SystemdModule implements HostModule {
     /**
      * Runs {@code systemctl VERB UNIT} unless the unit's {@code property} already has one of {@code done}. The
      * state is read on the live system also under dry-run, so a plan lists only what would really change; where
-     * there is no manager to ask (a plan for another root) the command is planned.
+     * there is no manager to ask (a plan for another root, a user's manager the same run is about to start) the
+     * command is planned.
      */
     private static ControlResult ensure(HostContext ctx, String verb, String unit, SystemdTarget target, String property,
                                         String... done) {
         String u = unit(unit);
         SystemdTarget t = t(target);
         Systemctl.requireManager(ctx, verb);
-        if (Systemctl.canRead(ctx)) {
+        if (Systemctl.canRead(ctx, t)) {
             String state = Systemctl.show(ctx, t, u, property).getOrDefault(property, "");
             if (java.util.List.of(done).contains(state)) {
                 return ControlResult.unchanged(u);
