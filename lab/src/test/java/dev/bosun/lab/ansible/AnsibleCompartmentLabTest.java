@@ -4,7 +4,6 @@ import dev.bosun.lab.Lab;
 import dev.bosun.lab.LabBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * removes it and a second removal changes nothing.
  */
 @Lab
-@Disabled("needs the compartments module (compartments.apply/plan/remove, issue 15); enable once it is merged")
 class AnsibleCompartmentLabTest {
     private static final String TASK = "The compartment";
     private static final int ATTEMPTS = 240;
