@@ -43,13 +43,15 @@ public final class UsersModule implements HostModule {
     @Op(mutates = true, doc = "Makes the user exist: creates it with useradd when absent; when present, compares "
             + "and changes only what was asked (shell, comment, missing supplementary groups) with usermod. uid, "
             + "primary group, home and system flag of an existing user are reported, never changed; what an interrupted "
-            + "create left out is repaired (a missing primary group, and with createHome a missing home made from the "
-            + "skeleton or a home not owned by the user). Returns changed:false when nothing had to be done.")
+            + "create left out is repaired (a missing primary group, a missing shadow or gshadow line, and with "
+            + "createHome a missing home made from the skeleton or a home not owned by the user). Returns changed:false when nothing had to be done.")
     public UserEnsured ensure(HostContext ctx, @Doc("the user") UserSpec spec) {
         Fs fs = ctx.fs();
         Accounts before = Accounts.read(fs);
         User existing = before.user(spec.name());
         checkAgainstDatabase(before, spec);
+        // What a useradd killed on an earlier run left in /etc, also when nothing else is left to do now.
+        AccountTemporaries.sweep(ctx, ShadowPreflight.DATABASES);
         List<String> warnings = new ArrayList<>();
         if (spec.shell() != null && !listedShell(fs, spec.shell())) {
             warnings.add("shell " + spec.shell() + " is not listed in /etc/shells; tools that check it "
@@ -66,6 +68,10 @@ public final class UsersModule implements HostModule {
         List<String> differences = new ArrayList<>();
         AccountRepair repair = new AccountRepair(ctx, differences, warnings);
         repair.primaryGroup(before, existing);
+        repair.shadowLine(before, existing);
+        if (existing.group() != null) {
+            repair.gshadowLine(before, existing.group());
+        }
         if (spec.createHome()) {
             repair.home(existing, UseraddDefaults.read(fs), before.loginDefs());
         }
