@@ -3,6 +3,7 @@ package dev.bosun.stdlib.effect;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.bosun.stdlib.effect.LinuxFiles.AT_EMPTY_PATH;
 import static dev.bosun.stdlib.effect.LinuxFiles.AT_REMOVEDIR;
 import static dev.bosun.stdlib.effect.LinuxFiles.AT_SYMLINK_NOFOLLOW;
 import static dev.bosun.stdlib.effect.LinuxFiles.O_CLOEXEC;
@@ -12,8 +13,8 @@ import static dev.bosun.stdlib.effect.LinuxFiles.O_RDONLY;
 /**
  * Bosun's own temporaries ({@link TempName}) that a killed writer left beside a name: removed at the start of the
  * next write or mkdir of that name, which would have made them. Only an entry that is exactly such a name, a
- * regular file or directory owned by the uid Bosun runs as (what Bosun creates; anything else under that name is
- * someone else's and stays), whose writer is gone: the PID in its name is not a live process here. A reused PID
+ * regular file or directory owned by the uid Bosun runs as or by the directory's owner (Bosun gives a temporary
+ * its final owner before the rename; anything else under that name is someone else's and stays), whose writer is gone: the PID in its name is not a live process here. A reused PID
  * keeps a temporary until that process ends; a temporary of the old format, without a PID, is stale once it is an
  * hour old (a write takes milliseconds). A directory is removed only when empty, as an interrupted mkdir leaves it.
  */
@@ -34,6 +35,7 @@ final class StaleTemporaries {
         try (Fd d = Fd.of(LinuxFiles.openat(dir.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0))) {
             entries = LinuxFiles.entries(d.get());
         }
+        int dirOwner = LinuxFiles.statx(dir.get(), "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW).uid();
         for (LinuxFiles.DirEntry e : entries) {
             Long pid = TempName.writerPid(e.name(), base);
             if (pid == null) {
@@ -45,15 +47,15 @@ final class StaleTemporaries {
             } catch (SyscallException gone) {
                 continue;
             }
-            if (stale(st, pid, euid)) {
+            if (stale(st, pid, euid, dirOwner)) {
                 out.add(new Stale(e.name(), st, pid));
             }
         }
         return out;
     }
 
-    private static boolean stale(Statx st, long pid, int euid) {
-        if ((!st.isRegularFile() && !st.isDirectory()) || st.uid() != euid) {
+    private static boolean stale(Statx st, long pid, int euid, int dirOwner) {
+        if ((!st.isRegularFile() && !st.isDirectory()) || (st.uid() != euid && st.uid() != dirOwner)) {
             return false;
         }
         if (pid == TempName.NO_PID) {

@@ -222,6 +222,9 @@ final class ViewFs implements Fs, AutoCloseable {
     public void write(String hostPath, byte[] content, WriteOptions options) {
         String p = path(hostPath);
         sweepTemporaries(p);
+        if (options.backupSuffix() != null) {
+            sweepTemporaries(p + options.backupSuffix()); // the backup is written through a temporary of its own
+        }
         FileStat st = stat(p);
         // The write replaces the entry itself: a link (or fifo, device) there is replaced, not read through.
         byte[] before = st != null && st.type() == FileStat.Type.FILE ? readBytes(p) : null;

@@ -33,7 +33,6 @@ public final class GroupsModule implements HostModule {
     public GroupEnsured ensure(HostContext ctx, @Doc("the group") GroupSpec spec) {
         Fs fs = ctx.fs();
         Accounts db = Accounts.read(fs);
-        AccountTemporaries.sweep(ctx, ShadowPreflight.DATABASES);
         if (spec.gid() != null) {
             Group owner = db.groupByGid(spec.gid());
             if (owner != null && !owner.name().equals(spec.name())) {
@@ -52,6 +51,9 @@ public final class GroupsModule implements HostModule {
             // A groupadd killed between its group and gshadow writes leaves the gshadow line out.
             List<String> repaired = new ArrayList<>();
             new AccountRepair(ctx, repaired, warnings).gshadowLine(db, spec.name());
+            if (repaired.isEmpty()) {
+                ShadowCommands.cleanUp(ctx); // what a killed groupadd left in /etc
+            }
             return new GroupEnsured(spec.name(), !repaired.isEmpty(), false,
                     repaired.isEmpty() ? existing : Accounts.read(fs).group(spec.name()), warnings);
         }

@@ -46,6 +46,16 @@ final class ShadowCommands {
         return ctx.exec().run(of(argv, extraPaths));
     }
 
+    /**
+     * Removes what killed writers left in {@code /etc} ({@link AccountTemporaries}) after the pre-flight of the
+     * account files, whose refusals (a temporary with a second hard link, say) come first: for an ensure that
+     * may have no command left to run, yet would have made those files.
+     */
+    static void cleanUp(HostContext ctx) {
+        ShadowPreflight.of(ctx).accountFiles(ShadowPreflight.DATABASES);
+        AccountTemporaries.sweep(ctx, ShadowPreflight.DATABASES);
+    }
+
     /** As {@link #run(HostContext, List, Consumer, String...)} with the account files only. */
     static ExecResult run(HostContext ctx, List<String> argv) {
         return run(ctx, argv, c -> { });

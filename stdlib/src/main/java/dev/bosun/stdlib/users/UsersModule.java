@@ -50,8 +50,6 @@ public final class UsersModule implements HostModule {
         Accounts before = Accounts.read(fs);
         User existing = before.user(spec.name());
         checkAgainstDatabase(before, spec);
-        // What a useradd killed on an earlier run left in /etc, also when nothing else is left to do now.
-        AccountTemporaries.sweep(ctx, ShadowPreflight.DATABASES);
         List<String> warnings = new ArrayList<>();
         if (spec.shell() != null && !listedShell(fs, spec.shell())) {
             warnings.add("shell " + spec.shell() + " is not listed in /etc/shells; tools that check it "
@@ -94,6 +92,8 @@ public final class UsersModule implements HostModule {
         }
         notChanged(existing, spec, before, warnings);
         if (argv.size() == 1) {
+            // What a useradd killed on an earlier run left in /etc, also when no command is left to run now.
+            ShadowCommands.cleanUp(ctx);
             return new UserEnsured(spec.name(), repaired, false, repaired ? Accounts.read(fs).user(spec.name()) : existing,
                     differences, warnings);
         }
