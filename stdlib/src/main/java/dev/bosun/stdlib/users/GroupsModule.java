@@ -29,7 +29,7 @@ public final class GroupsModule implements HostModule {
     }
 
     @Op(mutates = true, doc = "Makes the group exist (groupadd, -r for system groups). An existing group is left "
-            + "as it is (a gshadow line an interrupted groupadd left out is added); a different gid is reported as a warning. changed:false when it already existed.")
+            + "as it is (a gshadow line an interrupted groupadd left out is added); a different gid is reported as a warning. changed:false when it already existed and nothing was repaired.")
     public GroupEnsured ensure(HostContext ctx, @Doc("the group") GroupSpec spec) {
         Fs fs = ctx.fs();
         Accounts db = Accounts.read(fs);
