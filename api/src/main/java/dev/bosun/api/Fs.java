@@ -60,6 +60,16 @@ public interface Fs {
     /** Creates a directory and missing parents; mode and owner apply to the directories created. */
     void mkdirs(String hostPath, int mode, Integer uid, Integer gid);
 
+    /**
+     * Finishes the directories on {@code hostPath} that an interrupted {@code mkdirs(hostPath, mode, uid, gid)} of
+     * an older Bosun left behind, made in place and not yet handed over: an empty directory owned by the uid Bosun
+     * runs as, mode 0700 (what it was between its mkdir and its chown), inside a directory owned by {@code uid}.
+     * Such a directory gets owner {@code uid:gid} and {@code mode}, on its own descriptor; nothing else is touched,
+     * so nothing an attacker points at is ever chowned. Today's mkdirs cannot leave that state (a directory appears
+     * under its name only finished). True when a directory was finished (planned as an attribute change).
+     */
+    boolean finishMkdirs(String hostPath, int mode, int uid, int gid);
+
     /** Sets mode and, when given, numeric owner of an existing path (symlinks are not followed). */
     void setAttributes(String hostPath, Integer mode, Integer uid, Integer gid);
 

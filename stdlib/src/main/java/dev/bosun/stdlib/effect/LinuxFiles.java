@@ -177,6 +177,18 @@ final class LinuxFiles {
         }
     }
 
+    /** {@code renameat2(2)} flag: fail with EEXIST rather than replace what is at the new name. */
+    static final int RENAME_NOREPLACE = 1;
+
+    /** {@code renameat2(2)}: as renameat, with flags such as {@link #RENAME_NOREPLACE}. */
+    static void renameat2(int oldDirfd, String oldName, int newDirfd, String newName, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment from = arena.allocateFrom(oldName);
+            MemorySegment to = arena.allocateFrom(newName);
+            call("renameat2", arena, s -> (int) H.RENAMEAT2.invokeExact(s, oldDirfd, from, newDirfd, to, flags));
+        }
+    }
+
     /** {@code linkat(2)} without AT_SYMLINK_FOLLOW: a link to the entry itself, fails with EEXIST when taken. */
     static void linkat(int oldDirfd, String oldName, int newDirfd, String newName) {
         try (Arena arena = Arena.ofConfined()) {
@@ -401,6 +413,8 @@ final class LinuxFiles {
                 JAVA_INT), ERRNO_OPTION);
         static final MethodHandle RENAMEAT = bind("renameat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_INT, ADDRESS), ERRNO_OPTION);
+        static final MethodHandle RENAMEAT2 = bind("renameat2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPTION);
         static final MethodHandle LINKAT = bind("linkat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPTION);
         static final MethodHandle READLINKAT = bind("readlinkat", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS,

@@ -2,9 +2,6 @@ package dev.bosun.stdlib.effect;
 
 import dev.bosun.api.BosunException;
 
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-
 import static dev.bosun.stdlib.effect.LinuxFiles.O_CLOEXEC;
 import static dev.bosun.stdlib.effect.LinuxFiles.O_CREAT;
 import static dev.bosun.stdlib.effect.LinuxFiles.O_EXCL;
@@ -62,10 +59,10 @@ final class NewFile {
                 + " through it");
     }
 
-    /** Creates a new hidden name beside {@code base}: {@code .base.bosun-<random>}. */
+    /** Creates a new hidden name beside {@code base}: {@code .base.bosun-<pid>-<random>} ({@link TempName}). */
     static Created unique(Fd dir, String base) {
         for (int i = 0; i < ATTEMPTS; i++) {
-            String name = "." + base + ".bosun-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            String name = TempName.next(base);
             try {
                 return new Created(Fd.of(LinuxFiles.openat(dir.get(), name, FLAGS, 0600)), name);
             } catch (SyscallException e) {

@@ -119,33 +119,159 @@ final class RootedFiles implements AutoCloseable {
     }
 
     /**
-     * Creates one directory (the parent must exist): {@code mkdirat} with 0700, then opened
-     * {@code O_DIRECTORY|O_NOFOLLOW} and checked to be the directory just made (owned by us) before
-     * owner and mode are set on its descriptor, so a swap in between cannot redirect the chown/chmod.
+     * Creates one directory (the parent must exist), so that its name appears only with its final owner and
+     * mode: {@code mkdirat} 0700 under a hidden {@link TempName}, opened {@code O_DIRECTORY|O_NOFOLLOW} and checked
+     * to be the directory just made (owned by us) before owner and mode are set on its descriptor, then renamed to
+     * the name with {@code RENAME_NOREPLACE}. A kill at any moment leaves either no directory under the name or the
+     * finished one (plus at most an empty temporary, which the next mkdirs of the name removes); a directory made
+     * in place would sit there root-owned or 0700 until someone noticed.
      */
     void mkdir(String p, int mode, Integer uid, Integer gid) {
         try (Resolved r = resolve(p, false, "create directory")) {
             Fd dir = parentOf(r, p, "create directory");
+            if (r.exists()) {
+                if (r.stat().isDirectory()) {
+                    return; // made meanwhile by someone else, with the owner and mode its maker gave it
+                }
+                throw new BosunException("cannot create directory " + p + ": a " + r.stat().type() + " is there");
+            }
+            String tmp = TempName.next(r.name());
+            LinuxFiles.mkdirat(dir.get(), tmp, 0700);
+            boolean placed = false;
             try {
-                LinuxFiles.mkdirat(dir.get(), r.name(), 0700);
+                Statx ours;
+                try (Fd d = Fd.of(LinuxFiles.openat(dir.get(), tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0))) {
+                    ours = LinuxFiles.statx(d.get(), "", AT_EMPTY_PATH);
+                    if (ours.uid() != root.euid()) {
+                        throw new BosunException("cannot create directory " + p + ": its temporary " + tmp + " was replaced"
+                                + " by a directory of uid " + Integer.toUnsignedString(ours.uid()) + " right after Bosun made"
+                                + " it; not changing that one");
+                    }
+                    Attributes.onOpenFile(d, mode, uid, gid);
+                }
+                placed = place(dir, tmp, r.name());
+                if (placed && !LinuxFiles.statx(dir.get(), r.name(), AT_SYMLINK_NOFOLLOW).sameInode(ours)) {
+                    throw new BosunException("cannot create directory " + p + ": its temporary " + tmp + " was replaced by"
+                            + " someone else while Bosun made it");
+                }
+                if (!placed && !isDirectory(dir, r.name())) {
+                    throw new BosunException("cannot create directory " + p + ": something other than a directory was"
+                            + " created there meanwhile");
+                }
+            } finally {
+                if (!placed) {
+                    removeQuietly(dir, tmp);
+                }
+            }
+            AtomicWrite.syncDirectory(dir);
+        } catch (SyscallException e) {
+            throw new BosunException("cannot create directory " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renames the finished temporary directory to its name unless something is there by now (a concurrent ensure
+     * of the same directory: false). Without RENAME_NOREPLACE (EINVAL: a file system that lacks it) a plain
+     * rename after a check: it could then replace only an empty directory made in between, never a file.
+     */
+    private static boolean place(Fd dir, String tmp, String name) {
+        try {
+            LinuxFiles.renameat2(dir.get(), tmp, dir.get(), name, LinuxFiles.RENAME_NOREPLACE);
+            return true;
+        } catch (SyscallException e) {
+            if (e.is(Errno.EEXIST)) {
+                return false;
+            }
+            if (!e.is(Errno.EINVAL) && !e.is(Errno.ENOSYS)) {
+                throw e;
+            }
+        }
+        if (isDirectory(dir, name)) {
+            return false;
+        }
+        LinuxFiles.renameat(dir.get(), tmp, dir.get(), name);
+        return true;
+    }
+
+    private static void removeQuietly(Fd dir, String name) {
+        try {
+            LinuxFiles.unlinkat(dir.get(), name, AT_REMOVEDIR);
+        } catch (SyscallException e) {
+            // The mkdir already failed or lost a race; its outcome is the one worth reporting.
+        }
+    }
+
+    /**
+     * Whether {@code p} is a directory an interrupted in-place mkdir for {@code uid} left (see
+     * {@link dev.bosun.api.Fs#finishMkdirs}); with {@code finish}, also gives it owner and mode. Everything is
+     * checked on descriptors: the parent reached by the usual walk and owned by {@code uid}, the entry opened
+     * {@code O_DIRECTORY|O_NOFOLLOW} in it, checked to be the inode looked at (no mount point), owned by us, 0700
+     * and empty, then changed on that descriptor.
+     */
+    boolean interruptedMkdir(String p, int uid, boolean finish, int mode, int gid) {
+        if (uid == root.euid() || p.equals("/")) {
+            return false;
+        }
+        String parent = p.substring(0, Math.max(1, p.lastIndexOf('/')));
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        try (Resolved r = resolve(parent, false, "check")) {
+            if (!r.exists() || !r.stat().isDirectory() || r.stat().uid() != uid) {
+                return false;
+            }
+            Statx seen;
+            try {
+                seen = LinuxFiles.statx(r.entry().get(), name, AT_SYMLINK_NOFOLLOW);
             } catch (SyscallException e) {
-                if (e.is(Errno.EEXIST) && isDirectory(dir, r.name())) {
-                    // Made meanwhile by someone else (a concurrent ensure of the same thing): it exists, as wanted,
-                    // with the owner and mode its maker gave it, exactly as if it had been there before the check.
-                    return;
+                if (e.is(Errno.ENOENT)) {
+                    return false;
                 }
                 throw e;
             }
-            try (Fd d = Fd.of(LinuxFiles.openat(dir.get(), r.name(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0))) {
+            if (!seen.isDirectory() || seen.uid() != root.euid() || seen.permissions() != 0700
+                    || seen.onOtherMountThan(r.stat())) {
+                return false;
+            }
+            try (Fd d = Fd.of(LinuxFiles.openat(r.entry().get(), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0))) {
                 Statx st = LinuxFiles.statx(d.get(), "", AT_EMPTY_PATH);
-                if (st.uid() != root.euid()) {
-                    throw new BosunException("cannot create directory " + p + ": it was replaced by a directory of uid "
-                            + Integer.toUnsignedString(st.uid()) + " right after Bosun made it; not changing that one");
+                if (!st.sameInode(seen) || st.uid() != root.euid() || st.permissions() != 0700
+                        || !LinuxFiles.entries(d.get()).isEmpty()) {
+                    return false;
                 }
-                Attributes.onOpenFile(d, mode, uid, gid);
+                if (finish) {
+                    Attributes.onOpenFile(d, mode, uid, gid);
+                }
+                return true;
             }
         } catch (SyscallException e) {
-            throw new BosunException("cannot create directory " + p + ": " + e.getMessage(), e);
+            throw new BosunException("cannot check directory " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of Bosun's temporaries beside {@code p} that a killed writer left ({@link StaleTemporaries}). */
+    List<String> staleTemporaries(String p) {
+        try (Resolved r = resolve(p, false, "clean up beside")) {
+            if (r.unreachable() != null || r.parent() == null) {
+                return List.of();
+            }
+            return StaleTemporaries.of(r.parent(), r.name(), root.euid()).stream().map(StaleTemporaries.Stale::name).toList();
+        } catch (SyscallException e) {
+            throw new BosunException("cannot list the directory of " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the stale temporary {@code tempName} beside {@code p}, checked again on the directory's descriptor. */
+    void removeStaleTemporary(String p, String tempName) {
+        try (Resolved r = resolve(p, false, "clean up beside")) {
+            if (r.unreachable() != null || r.parent() == null) {
+                return;
+            }
+            for (StaleTemporaries.Stale s : StaleTemporaries.of(r.parent(), r.name(), root.euid())) {
+                if (s.name().equals(tempName)) {
+                    StaleTemporaries.remove(r.parent(), s);
+                }
+            }
+        } catch (SyscallException e) {
+            throw new BosunException("cannot delete " + tempName + " beside " + p + ": " + e.getMessage(), e);
         }
     }
 

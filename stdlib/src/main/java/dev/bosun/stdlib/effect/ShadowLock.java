@@ -62,6 +62,7 @@ final class ShadowLock implements Fs.FileLock {
                     }
                 } catch (SyscallException e) {
                     if (!e.is(Errno.EEXIST)) {
+                        unlinkQuietly(dir, tmp);
                         throw e;
                     }
                     LinuxFiles.unlinkat(dir.get(), tmp, 0);
@@ -88,10 +89,16 @@ final class ShadowLock implements Fs.FileLock {
 
     private static void writePid(Fd dir, String tmp, long pid, String shown) {
         try (Fd fd = NewFile.replacing(dir, tmp, shown + "." + pid, "cannot lock " + shown)) {
-            // commonio writes the PID as text followed by a NUL.
-            LinuxFiles.writeAll(fd.get(), (pid + "\0").getBytes(StandardCharsets.US_ASCII));
-            LinuxFiles.fchmod(fd.get(), 0600);
-            LinuxFiles.fsync(fd.get());
+            try {
+                // commonio writes the PID as text followed by a NUL.
+                LinuxFiles.writeAll(fd.get(), (pid + "\0").getBytes(StandardCharsets.US_ASCII));
+                LinuxFiles.fchmod(fd.get(), 0600);
+                LinuxFiles.fsync(fd.get());
+            } catch (RuntimeException e) {
+                // A full disk, say: the PID file must not outlive the failed attempt.
+                unlinkQuietly(dir, tmp);
+                throw e;
+            }
         }
     }
 
@@ -119,6 +126,14 @@ final class ShadowLock implements Fs.FileLock {
             return s.isEmpty() ? -1 : Long.parseLong(s);
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    private static void unlinkQuietly(Fd dir, String name) {
+        try {
+            LinuxFiles.unlinkat(dir.get(), name, 0);
+        } catch (SyscallException e) {
+            // The lock attempt already failed; its error is the one worth showing.
         }
     }
 

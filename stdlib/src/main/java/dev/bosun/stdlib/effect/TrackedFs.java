@@ -63,6 +63,11 @@ final class TrackedFs implements Fs {
     }
 
     @Override
+    public boolean finishMkdirs(String hostPath, int mode, int uid, int gid) {
+        return plan.tracking(() -> fs.finishMkdirs(hostPath, mode, uid, gid));
+    }
+
+    @Override
     public void setAttributes(String hostPath, Integer mode, Integer uid, Integer gid) {
         plan.tracking(() -> {
             fs.setAttributes(hostPath, mode, uid, gid);

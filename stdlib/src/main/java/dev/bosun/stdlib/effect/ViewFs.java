@@ -31,6 +31,8 @@ final class ViewFs implements Fs, AutoCloseable {
     private final Plan plan;
     private final boolean root;
     private final Set<String> tombstones = new HashSet<>();
+    /** Under dry-run: directories finished in the view ({@link #finishMkdirs}); the real one below is empty. */
+    private final Set<String> finished = new HashSet<>();
 
     /**
      * @param rootDir the host root ({@code /} or {@code --root DIR})
@@ -93,7 +95,16 @@ final class ViewFs implements Fs, AutoCloseable {
         if (isTombstoned(p)) {
             return null;
         }
-        return scratch.exists(p) ? scratch : real;
+        return isFinished(p) || scratch.exists(p) ? scratch : real;
+    }
+
+    private boolean isFinished(String p) {
+        for (String f : finished) {
+            if (p.equals(f) || p.startsWith(f + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isTombstoned(String p) {
@@ -136,7 +147,7 @@ final class ViewFs implements Fs, AutoCloseable {
             return real.list(d);
         }
         Set<String> names = new TreeSet<>();
-        if (!isTombstoned(d)) {
+        if (!isTombstoned(d) && !isFinished(d)) {
             names.addAll(real.list(d));
         }
         names.addAll(scratch.list(d));
@@ -210,6 +221,10 @@ final class ViewFs implements Fs, AutoCloseable {
     @Override
     public void write(String hostPath, byte[] content, WriteOptions options) {
         String p = path(hostPath);
+        sweepTemporaries(p);
+        if (options.backupSuffix() != null) {
+            sweepTemporaries(p + options.backupSuffix()); // the backup is written through a temporary of its own
+        }
         FileStat st = stat(p);
         // The write replaces the entry itself: a link (or fifo, device) there is replaced, not read through.
         byte[] before = st != null && st.type() == FileStat.Type.FILE ? readBytes(p) : null;
@@ -235,7 +250,7 @@ final class ViewFs implements Fs, AutoCloseable {
         }
         mirrorParents(p);
         tombstones.remove(p);
-        if (!scratch.exists(p) && !isTombstoned(p)) {
+        if (!scratch.exists(p) && !isTombstoned(p) && !isFinished(p)) {
             FileStat st = real.stat(p);
             if (st != null && st.type() == FileStat.Type.FILE) {
                 byte[] bytes = real.read(p, false);
@@ -283,7 +298,7 @@ final class ViewFs implements Fs, AutoCloseable {
             if (have != null && have.type() == FileStat.Type.DIRECTORY) {
                 continue;
             }
-            FileStat realDir = real.stat(acc);
+            FileStat realDir = isFinished(acc) ? null : real.stat(acc);
             boolean like = realDir != null && realDir.type() == FileStat.Type.DIRECTORY;
             scratch.mkdir(acc, like ? realDir.mode() : 0755, like ? owner(realDir.uid()) : null,
                     like ? owner(realDir.gid()) : null);
@@ -298,6 +313,7 @@ final class ViewFs implements Fs, AutoCloseable {
             missing.addFirst(d);
         }
         for (String d : missing) {
+            sweepTemporaries(d);
             plan.record(new Change(Change.Kind.MKDIR, d, "mkdir " + d + " (mode " + String.format("%04o", mode)
                     + (uid != null ? ", owner " + uid + ":" + gid : "") + ")", null));
             if (scratch == null) {
@@ -308,6 +324,63 @@ final class ViewFs implements Fs, AutoCloseable {
                 scratch.mkdir(d, mode, uid, gid);
             }
         }
+    }
+
+    /**
+     * Removes the temporaries a killed writer of {@code p} left beside it ({@link StaleTemporaries}), each planned
+     * as a delete; under dry-run they are only hidden from the view. An unreachable directory is left to the
+     * write or mkdir that follows, which reports it.
+     */
+    private void sweepTemporaries(String p) {
+        if (p.equals("/") || isTombstoned(p) || isFinished(p)) {
+            return;
+        }
+        List<String> stale;
+        try {
+            stale = real.staleTemporaries(p);
+        } catch (BosunException e) {
+            return;
+        }
+        String dir = p.substring(0, Math.max(1, p.lastIndexOf('/')));
+        for (String name : stale) {
+            String t = Fs.join(dir, name);
+            if (isTombstoned(t)) {
+                continue;
+            }
+            plan.record(new Change(Change.Kind.DELETE, t, "delete " + t + " (a temporary of a killed writer)", null));
+            if (scratch == null) {
+                real.removeStaleTemporary(p, name);
+            } else {
+                tombstones.add(t);
+            }
+        }
+    }
+
+    @Override
+    public boolean finishMkdirs(String hostPath, int mode, int uid, int gid) {
+        String p = path(hostPath);
+        boolean changed = false;
+        String acc = "";
+        for (String seg : Resolver.split(p)) {
+            acc = acc + "/" + seg;
+            if (scratch != null && (isFinished(acc) || isTombstoned(acc) || scratch.exists(acc))) {
+                continue;
+            }
+            if (!real.interruptedMkdir(acc, uid, false, mode, gid)) {
+                continue;
+            }
+            plan.record(new Change(Change.Kind.ATTRIBUTES, acc, "set " + acc + " mode " + String.format("%04o", mode)
+                    + " owner " + uid + ":" + gid + " (finishing a directory an interrupted mkdir left root-owned)", null));
+            if (scratch == null) {
+                real.interruptedMkdir(acc, uid, true, mode, gid);
+            } else {
+                mirrorDir(acc.substring(0, Math.max(1, acc.lastIndexOf('/'))));
+                scratch.mkdir(acc, mode, uid, gid);
+                finished.add(acc);
+            }
+            changed = true;
+        }
+        return changed;
     }
 
     @Override

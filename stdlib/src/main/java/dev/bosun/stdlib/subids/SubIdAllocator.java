@@ -4,6 +4,7 @@ import dev.bosun.api.BosunException;
 import dev.bosun.api.Check;
 import dev.bosun.api.Fs;
 import dev.bosun.api.HostContext;
+import dev.bosun.stdlib.users.AccountTemporaries;
 import dev.bosun.stdlib.users.LoginDefs;
 import dev.bosun.stdlib.users.User;
 
@@ -19,6 +20,7 @@ import java.util.OptionalLong;
  */
 final class SubIdAllocator {
     static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> SUBID_FILES = List.of("subuid", "subgid");
 
     private final HostContext ctx;
     private final LoginDefs defs;
@@ -38,6 +40,7 @@ final class SubIdAllocator {
         }
         Fs fs = ctx.fs();
         List<String> notes = new ArrayList<>();
+        AccountTemporaries.sweep(ctx, SUBID_FILES);
         try (Fs.FileLock u = fs.lock(SubIdKind.UID.path(), LOCK_TIMEOUT);
              Fs.FileLock g = fs.lock(SubIdKind.GID.path(), LOCK_TIMEOUT)) {
             SubIdFile uidFile = SubIdFile.read(fs, SubIdKind.UID);
@@ -136,6 +139,7 @@ final class SubIdAllocator {
         Fs fs = ctx.fs();
         List<SubIdRange> removed = new ArrayList<>();
         String numeric = user == null ? null : Long.toString(user.uid());
+        AccountTemporaries.sweep(ctx, SUBID_FILES);
         try (Fs.FileLock u = fs.lock(SubIdKind.UID.path(), LOCK_TIMEOUT);
              Fs.FileLock g = fs.lock(SubIdKind.GID.path(), LOCK_TIMEOUT)) {
             for (SubIdKind kind : SubIdKind.values()) {

@@ -129,7 +129,8 @@ final class SubIdChecker {
             SubIdRange first = e.getValue().getFirst();
             if (other == null) {
                 out.add(new Finding(uids.kind().path(), first.line(), "mismatch", Check.quote(e.getKey())
-                        + " has sub-UIDs but no sub-GIDs in /etc/subgid; rootless containers need both"));
+                        + " has sub-UIDs but no sub-GIDs in /etc/subgid; rootless containers need both (an allocation cut off "
+                        + "between the two files leaves this; subids.allocate completes it)"));
             } else if (!spans(e.getValue()).equals(spans(other))) {
                 out.add(new Finding(gids.kind().path(), other.getFirst().line(), "mismatch", "sub-GIDs of "
                         + Check.quote(e.getKey()) + " (" + spans(other) + ") differ from its sub-UIDs ("

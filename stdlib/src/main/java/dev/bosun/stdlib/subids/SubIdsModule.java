@@ -46,7 +46,10 @@ public final class SubIdsModule implements HostModule {
             + "what useradd would pick for a new user (shadow-utils' search over all lines, SUB_*_MIN/MAX/COUNT "
             + "from the root's login.defs); deterministic puts it at SUB_UID_MIN + (uid-UID_MIN)*COUNT and fails "
             + "on overflow or overlap. A user who already has a range of at least count keeps it (changed:false). "
-            + "New lines are appended; the rest of the file stays byte-identical (useradd would re-sort it).")
+            + "New lines are appended; the rest of the file stays byte-identical (useradd would re-sort it). etc/subuid "
+            + "is written before etc/subgid, as shadow-utils does: a crash between the two leaves only the sub-UIDs, "
+            + "which subids.check reports and the next allocate completes (two files cannot be replaced in one step, "
+            + "and newuidmap reads each on its own, so no scheme could hide the half-written pair from it).")
     public Allocation allocate(HostContext ctx, @Doc("login name") String user,
                                @Optional @Doc("count and strategy") AllocateOptions options) {
         AllocateOptions opts = options != null ? options : new AllocateOptions(null, null);

@@ -13,6 +13,15 @@ import java.util.List;
  * then hand that gid to another user's group) or whose home was never made. Each repair is added to
  * {@code differences}; what cannot be repaired safely is said in {@code warnings}.
  *
+ * <p>A killed useradd can also leave the passwd line without its shadow line (useradd writes passwd, shadow,
+ * group, gshadow in that order), and a killed groupadd a group without its gshadow line. The line is added back
+ * with shadow-utils itself, never by Bosun editing the file: {@code usermod -p '!'} (resp. {@code groupmod -p '!'})
+ * on an account whose password field is {@code x} and that has no shadow line creates exactly that line, with the
+ * locked password {@code !} useradd gives a new user and the aging fields of login.defs, and rewrites the files
+ * under shadow-utils' own lock. {@code pwconv}/{@code grpconv} would do it too, but for every account at once (they
+ * also drop shadow lines without a passwd line and move any password left in passwd), which is not this repair's
+ * business. An account whose password field is not {@code x} keeps its password in passwd and needs no line.
+ *
  * <p>The home is repaired only when it is missing (made with the skeleton, as useradd -m would) or when its
  * directory is not owned by the user (useradd creates it before the chown). A home that exists with part of
  * the skeleton is left alone: a file the user deleted on purpose looks the same as one a crash never copied.
@@ -41,6 +50,31 @@ final class AccountRepair {
         }
         ShadowCommands.run(ctx, List.of("groupadd", "-g", Long.toString(u.gid()), u.name()));
         differences.add("primary group gid " + u.gid() + " missing -> created group " + u.name());
+    }
+
+    /**
+     * The user's {@code etc/shadow} line, when passwd says the password is there ({@code x}) and it is not. The user
+     * never had a password (useradd was cut off before writing it), so the line gets the locked one useradd gives.
+     * A system account gets login.defs' aging fields, where useradd -r leaves them empty: usermod has no way to
+     * leave them out, and with PASS_MAX_DAYS 99999 nothing expires.
+     */
+    void shadowLine(Accounts db, User u) {
+        ShadowNames shadow = ShadowNames.read(ctx.fs(), ShadowNames.SHADOW);
+        if (shadow == null || shadow.has(u.name()) || !db.passwordInShadow(u.name())) {
+            return;
+        }
+        ShadowCommands.run(ctx, List.of("usermod", "-p", "!", u.name()));
+        differences.add("shadow line of " + u.name() + " missing -> added with a locked password, as useradd leaves it");
+    }
+
+    /** The group's {@code etc/gshadow} line, when group says its password is there ({@code x}) and it is not. */
+    void gshadowLine(Accounts db, String group) {
+        ShadowNames gshadow = ShadowNames.read(ctx.fs(), ShadowNames.GSHADOW);
+        if (gshadow == null || gshadow.has(group) || !db.passwordInGshadow(group)) {
+            return;
+        }
+        ShadowCommands.run(ctx, List.of("groupmod", "-p", "!", group));
+        differences.add("gshadow line of group " + group + " missing -> added with a locked password, as groupadd leaves it");
     }
 
     /** The home directory with the skeleton, owned by the user, when {@code createHome} was asked. */

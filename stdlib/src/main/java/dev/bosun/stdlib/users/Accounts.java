@@ -82,6 +82,18 @@ public final class Accounts {
         return groups.values().stream().filter(e -> e.gid() == gid).findFirst().map(this::toGroup).orElse(null);
     }
 
+    /** Whether the user's password field is {@code x}, i.e. its password belongs in {@code etc/shadow}. */
+    boolean passwordInShadow(String user) {
+        PasswdEntry e = users.get(user);
+        return e != null && e.shadowed();
+    }
+
+    /** Whether the group's password field is {@code x}, i.e. its password belongs in {@code etc/gshadow}. */
+    boolean passwordInGshadow(String group) {
+        GroupEntry e = groups.get(group);
+        return e != null && e.shadowed();
+    }
+
     private User toUser(PasswdEntry e) {
         List<String> supplementary = new ArrayList<>();
         for (GroupEntry g : groups.values()) {

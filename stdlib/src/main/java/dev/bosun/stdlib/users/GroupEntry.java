@@ -3,8 +3,12 @@ package dev.bosun.stdlib.users;
 import java.util.Arrays;
 import java.util.List;
 
-/** One line of {@code etc/group}: {@code name:password:gid:member,member}. */
-record GroupEntry(String name, long gid, List<String> members, int line) {
+/**
+ * One line of {@code etc/group}: {@code name:password:gid:member,member}.
+ *
+ * @param shadowed whether the password field is {@code x}: the group's password lives in {@code etc/gshadow}
+ */
+record GroupEntry(String name, long gid, List<String> members, boolean shadowed, int line) {
 
     /** The entry, or null for lines that are not a well-formed group. */
     static GroupEntry parse(String text, int line) {
@@ -14,6 +18,6 @@ record GroupEntry(String name, long gid, List<String> members, int line) {
         }
         List<String> members = f[3].isEmpty() ? List.of()
                 : Arrays.stream(f[3].split(",")).filter(s -> !s.isEmpty()).toList();
-        return new GroupEntry(f[0], Long.parseLong(f[2]), members, line);
+        return new GroupEntry(f[0], Long.parseLong(f[2]), members, f[1].equals("x"), line);
     }
 }

@@ -30,7 +30,7 @@ public final class GroupsModule implements HostModule {
     }
 
     @Op(mutates = true, doc = "Makes the group exist (groupadd, -r for system groups). An existing group is left "
-            + "as it is; a different gid is reported as a warning. changed:false when it already existed.")
+            + "as it is (a gshadow line an interrupted groupadd left out is added); a different gid is reported as a warning. changed:false when it already existed and nothing was repaired.")
     public GroupEnsured ensure(HostContext ctx, @Doc("the group") GroupSpec spec) {
         Fs fs = ctx.fs();
         Accounts db = Accounts.read(fs);
@@ -49,7 +49,14 @@ public final class GroupsModule implements HostModule {
             if (spec.system() && !existing.system()) {
                 warnings.add("group is a regular group, asked system; not changed");
             }
-            return new GroupEnsured(spec.name(), false, false, existing, warnings);
+            // A groupadd killed between its group and gshadow writes leaves the gshadow line out.
+            List<String> repaired = new ArrayList<>();
+            new AccountRepair(ctx, repaired, warnings).gshadowLine(db, spec.name());
+            if (repaired.isEmpty()) {
+                ShadowCommands.cleanUp(ctx); // what a killed groupadd left in /etc
+            }
+            return new GroupEnsured(spec.name(), !repaired.isEmpty(), false,
+                    repaired.isEmpty() ? existing : Accounts.read(fs).group(spec.name()), warnings);
         }
         List<String> argv = new ArrayList<>(List.of("groupadd"));
         if (spec.system()) {

@@ -32,7 +32,8 @@ final class ShadowCommands {
      * Runs a tool on the account databases after the pre-flight: the live host's hooks for the
      * tool, login.defs, whatever {@code more} adds for this call (home, skeleton, mail spool), and last the
      * databases with their backups, temporaries and locks (the one check that removes stale links, so it
-     * comes after every other refusal). Nothing runs and nothing changes when a check refuses.
+     * comes after every other refusal), then the stale temporaries of killed writers are removed
+     * ({@link AccountTemporaries}). Nothing runs and nothing changes when a check refuses.
      */
     static ExecResult run(HostContext ctx, List<String> argv, Consumer<ShadowPreflight> more,
                           String... extraPaths) {
@@ -41,7 +42,18 @@ final class ShadowCommands {
                 .readable(LoginDefs.PATH);
         more.accept(check);
         check.accountFiles(ShadowPreflight.DATABASES);
+        AccountTemporaries.sweep(ctx, ShadowPreflight.DATABASES);
         return ctx.exec().run(of(argv, extraPaths));
+    }
+
+    /**
+     * Removes what killed writers left in {@code /etc} ({@link AccountTemporaries}) after the pre-flight of the
+     * account files, whose refusals (a temporary with a second hard link, say) come first: for an ensure that
+     * may have no command left to run, yet would have made those files.
+     */
+    static void cleanUp(HostContext ctx) {
+        ShadowPreflight.of(ctx).accountFiles(ShadowPreflight.DATABASES);
+        AccountTemporaries.sweep(ctx, ShadowPreflight.DATABASES);
     }
 
     /** As {@link #run(HostContext, List, Consumer, String...)} with the account files only. */

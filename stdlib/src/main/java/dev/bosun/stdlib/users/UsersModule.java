@@ -44,8 +44,8 @@ public final class UsersModule implements HostModule {
     @Op(mutates = true, doc = "Makes the user exist: creates it with useradd when absent; when present, compares "
             + "and changes only what was asked (shell, comment, missing supplementary groups) with usermod. uid, "
             + "primary group, home and system flag of an existing user are reported, never changed; what an interrupted "
-            + "create left out is repaired (a missing primary group, and with createHome a missing home made from the "
-            + "skeleton or a home not owned by the user). Returns changed:false when nothing had to be done.")
+            + "create left out is repaired (a missing primary group, a missing shadow or gshadow line, and with "
+            + "createHome a missing home made from the skeleton or a home not owned by the user). Returns changed:false when nothing had to be done.")
     public UserEnsured ensure(HostContext ctx, @Doc("the user") UserSpec spec) {
         Fs fs = ctx.fs();
         Accounts before = Accounts.read(fs);
@@ -67,6 +67,10 @@ public final class UsersModule implements HostModule {
         List<String> differences = new ArrayList<>();
         AccountRepair repair = new AccountRepair(ctx, differences, warnings);
         repair.primaryGroup(before, existing);
+        repair.shadowLine(before, existing);
+        if (existing.group() != null) {
+            repair.gshadowLine(before, existing.group());
+        }
         if (spec.createHome()) {
             repair.home(existing, UseraddDefaults.read(fs), before.loginDefs());
         }
@@ -89,6 +93,8 @@ public final class UsersModule implements HostModule {
         }
         notChanged(existing, spec, before, warnings);
         if (argv.size() == 1) {
+            // What a useradd killed on an earlier run left in /etc, also when no command is left to run now.
+            ShadowCommands.cleanUp(ctx);
             return new UserEnsured(spec.name(), repaired, false, repaired ? Accounts.read(fs).user(spec.name()) : existing,
                     differences, warnings);
         }

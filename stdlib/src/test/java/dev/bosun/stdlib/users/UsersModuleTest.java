@@ -178,6 +178,102 @@ class UsersModuleTest {
         }
     }
 
+    private void dropLine(String file, String name) throws Exception {
+        root.write(file, root.read(file).lines().filter(l -> !l.startsWith(name + ":")).map(l -> l + "\n")
+                .reduce("", String::concat));
+    }
+
+    private String lineOf(String file, String name) throws Exception {
+        return root.read(file).lines().filter(l -> l.startsWith(name + ":")).findFirst().orElse(null);
+    }
+
+    @Test
+    void ensureAddsTheShadowAndGshadowLinesAKilledUseraddLeftOut() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, new UserSpec("ivy", null, null, null, null, null, true, null, null));
+            String shadow = lineOf("/etc/shadow", "ivy");
+            String gshadow = lineOf("/etc/gshadow", "ivy");
+            // useradd writes passwd, shadow, group, gshadow in that order: killed after passwd, the rest is missing;
+            // the group itself is repaired by groupadd, which writes its gshadow line too.
+            dropLine("/etc/shadow", "ivy");
+            UserEnsured repaired = users.ensure(ctx, new UserSpec("ivy", null, null, null, null, null, true, null, null));
+            assertEquals(List.of("shadow line of ivy missing -> added with a locked password, as useradd leaves it"),
+                    repaired.differences());
+            // Equal to what useradd wrote, but for the day of the last change (field 3).
+            assertEquals(withoutDay(shadow), withoutDay(lineOf("/etc/shadow", "ivy")));
+            // Killed between group and gshadow.
+            dropLine("/etc/gshadow", "ivy");
+            repaired = users.ensure(ctx, new UserSpec("ivy", null, null, null, null, null, true, null, null));
+            assertEquals(List.of("gshadow line of group ivy missing -> added with a locked password, as groupadd leaves it"),
+                    repaired.differences());
+            assertEquals(gshadow, lineOf("/etc/gshadow", "ivy"));
+            RootSnapshot converged = RootSnapshot.of(root.dir());
+            assertFalse(users.ensure(ctx, new UserSpec("ivy", null, null, null, null, null, true, null, null)).changed());
+            assertEquals(converged, RootSnapshot.of(root.dir()));
+            // groups.ensure repairs a group's gshadow line the same way.
+            groups.ensure(ctx, new GroupSpec("ops", false, null));
+            String ops = lineOf("/etc/gshadow", "ops");
+            dropLine("/etc/gshadow", "ops");
+            assertTrue(groups.ensure(ctx, new GroupSpec("ops", false, null)).changed());
+            assertEquals(ops, lineOf("/etc/gshadow", "ops"));
+        }
+    }
+
+    @Test
+    void aPasswordKeptInPasswdNeedsNoShadowLine() throws Exception {
+        try (LocalHostContext ctx = root.context(false)) {
+            users.ensure(ctx, new UserSpec("old", null, null, null, null, null, false, null, null));
+            root.write("/etc/passwd", root.read("/etc/passwd").replace("old:x:", "old:*:"));
+            dropLine("/etc/shadow", "old");
+            String passwd = root.read("/etc/passwd");
+            assertFalse(users.ensure(ctx, new UserSpec("old", null, null, null, null, null, false, null, null)).changed());
+            assertEquals(passwd, root.read("/etc/passwd"));
+            assertNull(lineOf("/etc/shadow", "old"));
+        }
+    }
+
+    private static String withoutDay(String shadowLine) {
+        String[] f = shadowLine.split(":", -1);
+        f[2] = "";
+        return String.join(":", f);
+    }
+
+    @Test
+    void staleLockFilesOfKilledWritersAreRemovedAndALiveWritersAreKept() throws Exception {
+        Process live = new ProcessBuilder("sleep", "60").start();
+        try {
+            long dead = deadPid();
+            root.write("/etc/passwd." + dead, dead + "\0");
+            root.write("/etc/subuid." + dead, dead + "\0");
+            root.write("/etc/group." + live.pid(), live.pid() + "\0");
+            root.write("/etc/shadow+", "half-written\n");
+            root.write("/etc/passwd.bak", "not a temporary\n");
+            root.write("/etc/passwd.12x", "not a temporary\n");
+            root.write("/etc/gshadow.lock", dead + "\0");
+            try (LocalHostContext ctx = root.context(false)) {
+                users.ensure(ctx, new UserSpec("kim", null, null, null, null, null, false, null, null));
+                assertTrue(ctx.plan().changes().stream().anyMatch(c -> c.kind() == Change.Kind.DELETE
+                        && c.target().equals("/etc/passwd." + dead)), ctx.plan().changes().toString());
+            }
+            for (String gone : List.of("passwd." + dead, "subuid." + dead, "shadow+", "gshadow.lock")) {
+                assertFalse(Files.exists(root.path("/etc/" + gone)), gone);
+            }
+            for (String kept : List.of("group." + live.pid(), "passwd.bak", "passwd.12x")) {
+                assertTrue(Files.exists(root.path("/etc/" + kept)), kept);
+            }
+        } finally {
+            live.destroy();
+            live.waitFor();
+        }
+    }
+
+    /** The PID of a process that has ended (and been reaped). */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
     @Test
     void aNewUserGetsAGroupOfItsOwnEvenWithoutLoginDefs() throws Exception {
         Files.delete(root.path("/etc/login.defs"));

@@ -57,6 +57,7 @@ public final class QuadletDir {
                 throw new InvalidValueException("units", Check.quote(u.fileName()) + " occurs twice; each unit file may be installed once");
             }
         }
+        finishInterruptedDirs();
         Set<String> present = new HashSet<>(names());
         present.addAll(byFile.keySet());
         Map<String, List<Finding>> warnings = new LinkedHashMap<>();
@@ -108,6 +109,21 @@ public final class QuadletDir {
             }
         }
         return results;
+    }
+
+    /**
+     * Hands over what an install of an older Bosun killed mid-mkdir left: a root-owned, empty 0700 directory on the
+     * chain inside the user's directories, which the path rule would refuse on every later call ({@link
+     * Fs#finishMkdirs} says exactly which directories qualify). First, because even reading the unit directory
+     * walks through it; it repairs Bosun's own interrupted work, planned and audited like any change.
+     */
+    private void finishInterruptedDirs() {
+        if (owner.isRoot()) {
+            return;
+        }
+        // ~/.config first: the chain's second call would otherwise finish it with the unit directory's mode.
+        ctx.fs().finishMkdirs(Fs.join(owner.home(), ".config"), 0700, owner.uid(), owner.gid());
+        ctx.fs().finishMkdirs(dir, 0755, owner.uid(), owner.gid());
     }
 
     /** Creates the directory chain as the user would have it ({@code ~/.config} private, the rest 0755). */
