@@ -8,6 +8,26 @@ final class EditDistance {
     private EditDistance() {
     }
 
+    /**
+     * The candidate a misspelt {@code name} most likely meant: the same name in other letter case, else the nearest
+     * within two edits (the first of equals, in the candidates' order); null when none is that close.
+     */
+    static String nearest(String name, Iterable<String> candidates) {
+        String nearest = null;
+        int best = 3;
+        for (String c : candidates) {
+            if (c.equalsIgnoreCase(name)) {
+                return c;
+            }
+            int d = between(name, c, best);
+            if (d < best) {
+                best = d;
+                nearest = c;
+            }
+        }
+        return nearest;
+    }
+
     /** The distance between {@code a} and {@code b}, or {@code limit} when it is {@code limit} or more. */
     static int between(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) >= limit) {

@@ -123,9 +123,11 @@ public final class JsonCodec {
             } else if (u.getKnownPropertyIds() != null) {
                 u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             }
+            // A near miss gets the one name it meant, not the whole list (a container has over 90 options).
+            String meant = EditDistance.nearest(u.getPropertyName(), known);
             return new InvalidValueException(path(param, u, true),
-                    "has no option " + dev.bosun.api.Check.quote(u.getPropertyName()) + " (known: "
-                            + String.join(", ", known) + ")");
+                    "has no option " + dev.bosun.api.Check.quote(u.getPropertyName()) + (meant != null
+                            ? "; did you mean " + meant + "?" : " (known: " + String.join(", ", known) + ")"));
         }
         if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             List<String> labels = new ArrayList<>();

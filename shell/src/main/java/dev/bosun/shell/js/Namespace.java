@@ -78,15 +78,7 @@ public final class Namespace implements ProxyObject {
      * get, linger, list, remove)}, with a suggestion when a member is at most two edits away.
      */
     String noSuchMember(String name) {
-        String nearest = null;
-        int best = 3;
-        for (String m : members.keySet()) {
-            int d = EditDistance.between(name, m, best);
-            if (d < best) {
-                best = d;
-                nearest = m;
-            }
-        }
+        String nearest = EditDistance.nearest(name, members.keySet());
         String shown = IDENTIFIER.matcher(name).matches() ? name : Check.quote(name);
         return path + " has no operation " + shown
                 + (nearest == null ? "" : "; did you mean " + nearest + "?")

@@ -204,6 +204,11 @@ class CliTest {
                 "quadlet.container({name:'w', image:'x', label:{bare:null, k:'v'}}).text");
         assertEquals(0, bare.status(), bare.err());
         assertTrue(bare.out().contains("Label=bare\n") && bare.out().contains("Label=k=v\n"), bare.out());
+        // A misspelt key among a container's 90-odd: the one it meant, not the list.
+        CliRunner.Result misspelt = CliRunner.run("--no-plugins", "-e",
+                "quadlet.container({name:'w', image:'x', publishport:[]})");
+        assertEquals(1, misspelt.status());
+        assertTrue(misspelt.err().contains("spec has no option \"publishport\"; did you mean publishPort?"), misspelt.err());
         // A list element is never null.
         CliRunner.Result element = CliRunner.run("--no-plugins", "-e",
                 "quadlet.container({name:'w', image:'x', publishPort:['80:80', null]})");

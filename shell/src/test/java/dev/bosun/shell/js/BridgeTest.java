@@ -108,8 +108,13 @@ class BridgeTest {
 
     @Test
     void unknownOptionWrongTypeMissingFieldAndBadEnumAreExplained() {
-        assertEquals("sample.echo: spec has no option \"nmae\" (known: name, system, uid, groups, env, kind, password)",
+        // A near miss names what it meant; a key nothing like a known one gets the list.
+        assertEquals("sample.echo: spec has no option \"nmae\"; did you mean name?",
                 message("sample.echo({nmae:'x', name:'y', system:true})"));
+        assertEquals("sample.echo: spec has no option \"NAME\"; did you mean name?",
+                message("sample.echo({NAME:'x', name:'y', system:true})"));
+        assertEquals("sample.echo: spec has no option \"colour\" (known: name, system, uid, groups, env, kind, password)",
+                message("sample.echo({colour:'x', name:'y', system:true})"));
         assertEquals("sample.echo: spec.uid must be an integer, not a string (\"7\")",
                 message("sample.echo({name:'x', system:true, uid:'7'})"));
         assertEquals("sample.echo: spec.uid must be an integer, not a number (1.5)",
