@@ -24,9 +24,11 @@ import java.util.Map;
  * @param prefix   how the command is pointed at another root, or null when it cannot be
  * @param reach    where a mutating command's effect lands, which decides whether it may run under {@code --root}
  * @param target   for {@link Reach#NAMED}: the target the call names (e.g. {@code netns blue}), else null
+ * @param stdinShown whether plans and messages may show the standard input ({@link #withShownStdin}); by default
+ *                 they do not, because input is where secrets go (a password on stdin instead of in argv)
  */
 public record Command(List<String> argv, Map<String, String> env, String stdin, Duration timeout,
-                      boolean mutating, boolean check, Prefix prefix, Reach reach, String target) {
+                      boolean mutating, boolean check, Prefix prefix, Reach reach, String target, boolean stdinShown) {
 
     /** Where a command's effect lands. */
     public enum Reach {
@@ -70,7 +72,7 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
 
     /** As {@link #of(String...)}. */
     public static Command of(List<String> argv) {
-        return new Command(argv, Map.of(), null, null, true, true, null, Reach.LIVE, null);
+        return new Command(argv, Map.of(), null, null, true, true, null, Reach.LIVE, null, false);
     }
 
     /**
@@ -79,12 +81,12 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
      * exception to the mutating default; a command that writes anything must never be declared so.
      */
     public Command readOnly() {
-        return new Command(argv, env, stdin, timeout, false, check, prefix, reach, target);
+        return new Command(argv, env, stdin, timeout, false, check, prefix, reach, target, stdinShown);
     }
 
     /** This command, marked as changing the host (the default; kept for callers that say it explicitly). */
     public Command asMutating() {
-        return new Command(argv, env, stdin, timeout, true, check, prefix, reach, target);
+        return new Command(argv, env, stdin, timeout, true, check, prefix, reach, target, stdinShown);
     }
 
     /**
@@ -93,7 +95,7 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
      * the live system. Reviewed per use, like {@link #readOnly()}.
      */
     public Command insideRoot() {
-        return new Command(argv, env, stdin, timeout, mutating, check, prefix, Reach.ROOT, null);
+        return new Command(argv, env, stdin, timeout, mutating, check, prefix, Reach.ROOT, null, stdinShown);
     }
 
     /**
@@ -103,26 +105,35 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
      * @param what the target as a person reads it, shown when the command is refused or planned
      */
     public Command targeting(String what) {
-        return new Command(argv, env, stdin, timeout, mutating, check, prefix, Reach.NAMED, what);
+        return new Command(argv, env, stdin, timeout, mutating, check, prefix, Reach.NAMED, what, stdinShown);
     }
 
     /** This command, with a non-zero exit returned instead of thrown. */
     public Command unchecked() {
-        return new Command(argv, env, stdin, timeout, mutating, false, prefix, reach, target);
+        return new Command(argv, env, stdin, timeout, mutating, false, prefix, reach, target, stdinShown);
     }
 
     public Command withTimeout(Duration newTimeout) {
-        return new Command(argv, env, stdin, newTimeout, mutating, check, prefix, reach, target);
+        return new Command(argv, env, stdin, newTimeout, mutating, check, prefix, reach, target, stdinShown);
     }
 
+    /** This command, fed {@code text} on standard input; plans show that it has input, never the text. */
     public Command withStdin(String text) {
-        return new Command(argv, env, text, timeout, mutating, check, prefix, reach, target);
+        return new Command(argv, env, text, timeout, mutating, check, prefix, reach, target, false);
+    }
+
+    /**
+     * This command, fed {@code text} on standard input that plans show in full (as a bash here-string), because the
+     * input is what the command does (an nft script, an ip batch). Never for input that may hold a secret.
+     */
+    public Command withShownStdin(String text) {
+        return new Command(argv, env, text, timeout, mutating, check, prefix, reach, target, true);
     }
 
     public Command withEnv(String name, String value) {
         Map<String, String> m = new LinkedHashMap<>(env);
         m.put(name, value);
-        return new Command(argv, m, stdin, timeout, mutating, check, prefix, reach, target);
+        return new Command(argv, m, stdin, timeout, mutating, check, prefix, reach, target, stdinShown);
     }
 
     /**
@@ -133,7 +144,7 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
      */
     public Command withPrefix(String flag, List<String> files) {
         return new Command(argv, env, stdin, timeout, mutating, check, new Prefix(flag, List.copyOf(files)),
-                Reach.ROOT, null);
+                Reach.ROOT, null, stdinShown);
     }
 
     /** The argv with the prefix flag inserted for the given root directory (none for {@code /}). */
@@ -176,13 +187,19 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
     }
 
     /**
-     * The command line as a user would type it, for plans and messages: with its standard input, when it has
-     * one, as {@link Shell#stdin(String)} writes it (so a plan shows exactly what the command is fed), secret-like
-     * {@code NAME=value} text in it masked by the {@link Secrets} rule as in every plan.
+     * The command line as a user would type it, for plans and messages. Input shown by {@link #withShownStdin} is
+     * written as {@link Shell#stdin(String)} writes it (so a plan shows exactly what the command is fed), secret-like
+     * {@code NAME=value} text in it masked by the {@link Secrets} rule as in every plan; other input is only said to
+     * be there, with its size, since it is where a password goes.
      */
     public String display() {
         String line = Shell.quote(argv);
-        return stdin == null ? line : line + " " + Shell.stdin(Secrets.maskText(stdin));
+        if (stdin == null) {
+            return line;
+        }
+        return stdinShown ? line + " " + Shell.stdin(Secrets.maskText(stdin))
+                : line + " < (standard input, " + stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        + " bytes, not shown)";
     }
 
     /**

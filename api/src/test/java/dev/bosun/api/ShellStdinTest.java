@@ -24,12 +24,26 @@ class ShellStdinTest {
     }
 
     @Test
-    void commandDisplayShowsItsInput() {
-        Command c = Command.of("nft", "-f", "-").withStdin("table inet bosun\ndelete table inet bosun\n");
+    void commandDisplayShowsInputThatIsTheCommandsWork() {
+        Command c = Command.of("nft", "-f", "-").withShownStdin("table inet bosun\ndelete table inet bosun\n");
         assertEquals("nft -f - <<< $'table inet bosun\\ndelete table inet bosun'", c.display());
         assertEquals("ip rule show", Command.of("ip", "rule", "show").display());
         // The one secret rule of plans applies to what a command is fed too.
-        assertEquals("tool <<< 'DB_PASSWORD=***'", Command.of("tool").withStdin("DB_PASSWORD=hunter2\n").display());
+        assertEquals("tool <<< 'DB_PASSWORD=***'", Command.of("tool").withShownStdin("DB_PASSWORD=hunter2\n").display());
+    }
+
+    @Test
+    void otherInputIsNeverShownBecausePasswordsGoThere() {
+        // podman secret create NAME - / podman login --password-stdin: the value is the input, with no NAME= to mask.
+        Command c = Command.of("podman", "login", "--password-stdin", "--", "registry.example.com").withStdin("hunter2");
+        assertEquals("podman login --password-stdin -- registry.example.com < (standard input, 7 bytes, not shown)",
+                c.display());
+        assertEquals(false, c.refusalUnder("/r").contains("hunter2"));
+        // Every way of deriving a command keeps the input hidden.
+        for (Command d : List.of(c.readOnly(), c.asMutating(), c.unchecked(), c.insideRoot(), c.targeting("netns x"),
+                c.withEnv("A", "b"), c.withTimeout(java.time.Duration.ofSeconds(1)))) {
+            assertEquals(false, d.display().contains("hunter2"), d.display());
+        }
     }
 
     @Test

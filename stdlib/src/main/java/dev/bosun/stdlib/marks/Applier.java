@@ -87,8 +87,8 @@ final class Applier {
         r.ipFirst().forEach((family, lines) -> steps.add(ipBatch(target, family, lines)));
         if (r.nftScript() != null) {
             List<String> argv = target.inside("nft", "-f", "-");
-            List<String> shown = r.nftStatements().stream().map(s -> target.command(argv).withStdin(s).display()).toList();
-            steps.add(new Step(target.command(argv).withStdin(r.nftScript()).withTimeout(Duration.ofMinutes(2)), shown));
+            List<String> shown = r.nftStatements().stream().map(s -> target.command(argv).withShownStdin(s).display()).toList();
+            steps.add(new Step(target.command(argv).withShownStdin(r.nftScript()).withTimeout(Duration.ofMinutes(2)), shown));
         }
         r.ipLast().forEach((family, lines) -> steps.add(ipBatch(target, family, lines)));
         return steps;
@@ -104,7 +104,7 @@ final class Applier {
             shown.add(Shell.quote(argv));
             stdin.append(String.join(" ", line)).append('\n');
         }
-        Command c = target.command(target.ip(f, "-batch", "-")).withStdin(stdin.toString()).withTimeout(Duration.ofMinutes(2));
+        Command c = target.command(target.ip(f, "-batch", "-")).withShownStdin(stdin.toString()).withTimeout(Duration.ofMinutes(2));
         return new Step(c, shown);
     }
 }
