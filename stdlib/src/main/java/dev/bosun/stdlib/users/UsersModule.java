@@ -52,7 +52,8 @@ public final class UsersModule implements HostModule {
         User existing = before.user(spec.name());
         checkAgainstDatabase(before, spec);
         List<String> warnings = new ArrayList<>();
-        if (spec.shell() != null && !listedShell(fs, spec.shell())) {
+        // nologin and false are there to refuse logins: /etc/shells leaves them out on purpose, so no warning.
+        if (spec.shell() != null && !refusesLogin(spec.shell()) && !listedShell(fs, spec.shell())) {
             warnings.add("shell " + spec.shell() + " is not listed in /etc/shells; tools that check it "
                     + "(chsh, some FTP and mail daemons) will refuse it");
         }
@@ -147,6 +148,12 @@ public final class UsersModule implements HostModule {
 
     static Group resolveGroup(Accounts db, String nameOrGid) {
         return PasswdEntry.isId(nameOrGid) ? db.groupByGid(Long.parseLong(nameOrGid)) : db.group(nameOrGid);
+    }
+
+    /** nologin and false exist to refuse logins; they are not in /etc/shells on purpose. */
+    private static boolean refusesLogin(String shell) {
+        String name = shell.substring(shell.lastIndexOf('/') + 1);
+        return name.equals("nologin") || name.equals("false");
     }
 
     private static boolean listedShell(Fs fs, String shell) {

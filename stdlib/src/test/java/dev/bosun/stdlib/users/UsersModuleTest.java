@@ -100,6 +100,9 @@ class UsersModuleTest {
             assertEquals(List.of("shell /opt/odd/shell is not listed in /etc/shells; tools that check it "
                     + "(chsh, some FTP and mail daemons) will refuse it"), r.warnings());
             assertEquals("/opt/odd/shell", r.user().shell());
+            // A shell that refuses logins is left out of /etc/shells on purpose: no warning for it.
+            assertEquals(List.of(), users.ensure(ctx, spec("ivy", null, "/usr/sbin/nologin", null, null)).warnings());
+            assertEquals(List.of(), users.ensure(ctx, spec("jim", null, "/bin/false", null, null)).warnings());
         }
     }
 
