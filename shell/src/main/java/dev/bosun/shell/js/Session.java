@@ -1,5 +1,6 @@
 package dev.bosun.shell.js;
 
+import dev.bosun.api.Check;
 import dev.bosun.shell.ops.HelpText;
 import dev.bosun.shell.ops.ModuleInfo;
 import dev.bosun.shell.ops.ModuleRegistry;
@@ -85,14 +86,16 @@ public final class Session implements AutoCloseable {
             modules.put(m.name(), ns);
             globals.put(m.name(), ns);
         }
-        globals.put("help", (ProxyExecutable) a -> {
-            out.print(help(a.length == 0 ? null : a[0]));
+        globals.put("help", new UsageFunction("Use help() for the modules, help(users) for a module's operations, "
+                + "help(users.ensure) for one operation.", a -> {
+            out.print(a.length == 0 ? help(null) : helpFor(a[0]));
             out.flush();
             return undefined; // nothing for the REPL to print after the help text
-        });
-        globals.put("exit", (ProxyExecutable) a -> {
-            throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
-        });
+        }));
+        globals.put("exit", new UsageFunction("Use exit() or Ctrl-D to leave; exit(code) ends a script with that status.",
+                a -> {
+                    throw new ScriptExit(a.length == 0 || !a[0].fitsInInt() ? 0 : a[0].asInt());
+                }));
         // A real JS array (a fresh copy the script may change, like Node's process.argv); the global stays fixed.
         globals.put("args", toJs(List.copyOf(args)));
         sandbox.install(globals);
@@ -113,6 +116,36 @@ public final class Session implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Help for what {@code help(x)} was given: a module or operation, its dotted name as a string
+     * ({@code help("users.ensure")}), or else one line saying what it could not find.
+     */
+    private String helpFor(Value v) {
+        if (v.isString()) {
+            String name = v.asString();
+            int dot = name.indexOf('.');
+            ModuleInfo m = registry.module(dot < 0 ? name : name.substring(0, dot));
+            if (m != null && dot < 0) {
+                return HelpText.forModule(m);
+            }
+            if (m != null && m.op(name.substring(dot + 1)) != null) {
+                return HelpText.forOp(m.op(name.substring(dot + 1)));
+            }
+            return "help: no module or operation named " + Check.quote(name) + " (modules: "
+                    + String.join(", ", registry.modules().stream().map(ModuleInfo::name).toList()) + ")\n";
+        }
+        if (v.isProxyObject() && (v.asProxyObject() instanceof OpFunction || v.asProxyObject() instanceof Namespace)) {
+            return help(v);
+        }
+        if (v.isNull()) {
+            return "help: got " + (v.toString().equals("undefined") ? "undefined" : "null")
+                    + ", not a module or an operation (a misspelt name? help() lists the modules)\n";
+        }
+        String shown = v.toString();
+        return "help: " + Check.quote(shown.length() > 60 ? shown.substring(0, 60) + "..." : shown)
+                + " is not a module or an operation; help() lists the modules, help(users) a module's operations\n";
     }
 
     /** Help text for a module, an operation, or (null) the overview. */

@@ -217,6 +217,23 @@ class CliTest {
     }
 
     @Test
+    void helpSaysWhatItCouldNotFindAndHowToCallIt() {
+        assertTrue(CliRunner.run("--no-plugins", "-e", "help('users.ensure')").out()
+                .startsWith("users.ensure(spec: UserSpec): UserEnsured\n"));
+        assertTrue(CliRunner.run("--no-plugins", "-e", "help('users')").out().startsWith("users — "));
+        assertTrue(CliRunner.run("--no-plugins", "-e", "help('users.nosuch')").out()
+                .startsWith("help: no module or operation named \"users.nosuch\" (modules: "));
+        assertTrue(CliRunner.run("--no-plugins", "-e", "help(42)").out()
+                .startsWith("help: \"42\" is not a module or an operation;"));
+        assertTrue(CliRunner.run("--no-plugins", "-e", "help(users.nosuch)").out()
+                .startsWith("help: got undefined, not a module or an operation"));
+        // Typed without parentheses, as in Python: how to use them, not an internal object name.
+        assertEquals("Use help() for the modules, help(users) for a module's operations, help(users.ensure) for one "
+                + "operation.\n", CliRunner.run("--no-plugins", "-e", "help").out());
+        assertTrue(CliRunner.run("--no-plugins", "-e", "exit").out().startsWith("Use exit() or Ctrl-D to leave;"));
+    }
+
+    @Test
     void helpSummariesDoNotStopAtAnAbbreviation() {
         assertEquals("Writes a file, e.g. a unit; its owner is kept.",
                 dev.bosun.shell.ops.HelpText.summary("Writes a file, e.g. a unit; its owner is kept. Then more."));
