@@ -20,7 +20,7 @@ OVERRIDES = {'IPv6': 'ipv6', 'IPAMDriver': 'ipamDriver', 'IPRange': 'ipRange', '
              'Notify': 'sdNotify'}
 JAVA = {'string': 'String', 'bool': 'Boolean', 'uint32': 'Long', 'multi': 'List<String>',
         'multi-strv': 'List<String>', 'multi-args': 'List<String>', 'last-args': 'List<String>',
-        'multi-keyval': 'Map<String, String>'}
+        'multi-keyval': 'Map<String, @Nullable String>'}
 KIND_DOC = {'multi': 'one entry per element', 'multi-strv': 'list of words', 'multi-args': 'list of words',
             'last-args': 'command words', 'multi-keyval': 'KEY: VALUE map, null value = bare KEY'}
 
@@ -57,7 +57,7 @@ def main():
             doc = det.get('maps') or ''
             if det['kind'] in KIND_DOC:
                 doc += ' (' + KIND_DOC[det['kind']] + ')'
-            if k in v['deprecatedKeys']:
+            if k in v['deprecatedKeys'] and not doc.startswith('deprecated'):
                 doc = 'deprecated: ' + doc
             if not det['inPodman5_4_2']:
                 doc += ' [Podman 5.8+]' if det['inPodman5_8_2'] else ' [Podman 6.0+]'
@@ -69,13 +69,13 @@ def main():
             comps.append('        @Optional @FreeSection("%s") @Doc("[%s] entries, Key: value (written verbatim)") '
                          'Map<String, String> %s' % (sec, sec, sec.lower()))
             checks.append('        %s = SpecValues.section("%s", %s);' % (sec.lower(), sec.lower(), sec.lower()))
-        comps.append('        @Optional @Doc("true: %% in values are systemd specifiers (%%h, %%N) and kept as written; '
-                     'false (default): %% is a literal percent sign") Boolean specifiers')
+        comps.append('        @Optional @Doc("true: % in values are systemd specifiers (%h, %N) and kept as written; '
+                     'false (default): % is a literal percent sign") Boolean specifiers')
         checks.append('        specifiers = specifiers != null && specifiers;')
         body = '''package dev.bosun.stdlib.quadlet.spec;
 
 import dev.bosun.api.Doc;
-import dev.bosun.api.Optional;
+''' + ('import dev.bosun.api.Nullable;\n' if any('@Nullable' in c for c in comps) else '') + '''import dev.bosun.api.Optional;
 import dev.bosun.stdlib.quadlet.UnitName;
 import dev.bosun.stdlib.quadlet.UnitType;
 

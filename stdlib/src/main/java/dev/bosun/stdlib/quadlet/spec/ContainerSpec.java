@@ -76,10 +76,10 @@ public record ContainerSpec(
         @Optional @QuadletKey("ReadOnlyTmpfs") @Doc("ReadOnlyTmpfs=: --read-only-tmpfs") Boolean readOnlyTmpfs,
         @Optional @QuadletKey("ReloadCmd") @Doc("ReloadCmd=: ExecReload=podman exec CONTAINER ARGS (command words) [Podman 5.8+]") List<String> reloadCmd,
         @Optional @QuadletKey("ReloadSignal") @Doc("ReloadSignal=: ExecReload=podman kill --signal VALUE CONTAINER (exclusive with ReloadCmd) [Podman 5.8+]") String reloadSignal,
-        @Optional @QuadletKey("RemapGid") @Doc("RemapGid=: deprecated: deprecated (list of words)") List<String> remapGid,
-        @Optional @QuadletKey("RemapUid") @Doc("RemapUid=: deprecated: deprecated (list of words)") List<String> remapUid,
-        @Optional @QuadletKey("RemapUidSize") @Doc("RemapUidSize=: deprecated: deprecated") Long remapUidSize,
-        @Optional @QuadletKey("RemapUsers") @Doc("RemapUsers=: deprecated: deprecated: manual|auto|keep-id") String remapUsers,
+        @Optional @QuadletKey("RemapGid") @Doc("RemapGid=: deprecated (list of words)") List<String> remapGid,
+        @Optional @QuadletKey("RemapUid") @Doc("RemapUid=: deprecated (list of words)") List<String> remapUid,
+        @Optional @QuadletKey("RemapUidSize") @Doc("RemapUidSize=: deprecated") Long remapUidSize,
+        @Optional @QuadletKey("RemapUsers") @Doc("RemapUsers=: deprecated: manual|auto|keep-id") String remapUsers,
         @Optional @QuadletKey("Retry") @Doc("Retry=: --retry [Podman 5.8+]") String retry,
         @Optional @QuadletKey("RetryDelay") @Doc("RetryDelay=: --retry-delay [Podman 5.8+]") String retryDelay,
         @Optional @QuadletKey("Rootfs") @Doc("Rootfs=: --rootfs (exclusive with Image)") String rootfs,
@@ -106,14 +106,14 @@ public record ContainerSpec(
         @Optional @QuadletKey("Unmask") @Doc("Unmask=: --security-opt unmask=VALUE (list of words)") List<String> unmask,
         @Optional @QuadletKey("User") @Doc("User=: --user") String user,
         @Optional @QuadletKey("UserNS") @Doc("UserNS=: --userns") String userNs,
-        @Optional @QuadletKey("VolatileTmp") @Doc("VolatileTmp=: deprecated: deprecated: --tmpfs /tmp:rw,size=512M,mode=1777 unless ReadOnly") Boolean volatileTmp,
+        @Optional @QuadletKey("VolatileTmp") @Doc("VolatileTmp=: deprecated: --tmpfs /tmp:rw,size=512M,mode=1777 unless ReadOnly") Boolean volatileTmp,
         @Optional @QuadletKey("Volume") @Doc("Volume=: -v (X.volume references resolved) (one entry per element)") List<String> volume,
         @Optional @QuadletKey("WorkingDir") @Doc("WorkingDir=: --workdir") String workingDir,
         @Optional @QuadletKey(value = "DefaultDependencies", section = "Quadlet") @Doc("[Quadlet] DefaultDependencies=: false drops the network-online dependency") Boolean defaultDependencies,
         @Optional @FreeSection("Unit") @Doc("[Unit] entries, Key: value (written verbatim)") Map<String, String> unit,
         @Optional @FreeSection("Service") @Doc("[Service] entries, Key: value (written verbatim)") Map<String, String> service,
         @Optional @FreeSection("Install") @Doc("[Install] entries, Key: value (written verbatim)") Map<String, String> install,
-        @Optional @Doc("true: %% in values are systemd specifiers (%%h, %%N) and kept as written; false (default): %% is a literal percent sign") Boolean specifiers) implements UnitSpec {
+        @Optional @Doc("true: % in values are systemd specifiers (%h, %N) and kept as written; false (default): % is a literal percent sign") Boolean specifiers) implements UnitSpec {
     public ContainerSpec {
         name = UnitName.check("name", name, UnitType.CONTAINER);
         addCapability = SpecValues.check(UnitType.CONTAINER, "AddCapability", "addCapability", addCapability);

@@ -36,7 +36,7 @@ public record ImageSpec(
         @Optional @FreeSection("Unit") @Doc("[Unit] entries, Key: value (written verbatim)") Map<String, String> unit,
         @Optional @FreeSection("Service") @Doc("[Service] entries, Key: value (written verbatim)") Map<String, String> service,
         @Optional @FreeSection("Install") @Doc("[Install] entries, Key: value (written verbatim)") Map<String, String> install,
-        @Optional @Doc("true: %% in values are systemd specifiers (%%h, %%N) and kept as written; false (default): %% is a literal percent sign") Boolean specifiers) implements UnitSpec {
+        @Optional @Doc("true: % in values are systemd specifiers (%h, %N) and kept as written; false (default): % is a literal percent sign") Boolean specifiers) implements UnitSpec {
     public ImageSpec {
         name = UnitName.check("name", name, UnitType.IMAGE);
         allTags = SpecValues.check(UnitType.IMAGE, "AllTags", "allTags", allTags);

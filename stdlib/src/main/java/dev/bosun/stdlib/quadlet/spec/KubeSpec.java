@@ -25,10 +25,10 @@ public record KubeSpec(
         @Optional @QuadletKey("Network") @Doc("Network=: --network (one entry per element)") List<String> network,
         @Optional @QuadletKey("PodmanArgs") @Doc("PodmanArgs=: words appended after the generated options (list of words)") List<String> podmanArgs,
         @Optional @QuadletKey("PublishPort") @Doc("PublishPort=: --publish (one entry per element)") List<String> publishPort,
-        @Optional @QuadletKey("RemapGid") @Doc("RemapGid=: deprecated: deprecated (list of words)") List<String> remapGid,
-        @Optional @QuadletKey("RemapUid") @Doc("RemapUid=: deprecated: deprecated (list of words)") List<String> remapUid,
-        @Optional @QuadletKey("RemapUidSize") @Doc("RemapUidSize=: deprecated: deprecated") Long remapUidSize,
-        @Optional @QuadletKey("RemapUsers") @Doc("RemapUsers=: deprecated: deprecated (manual not supported for kube)") String remapUsers,
+        @Optional @QuadletKey("RemapGid") @Doc("RemapGid=: deprecated (list of words)") List<String> remapGid,
+        @Optional @QuadletKey("RemapUid") @Doc("RemapUid=: deprecated (list of words)") List<String> remapUid,
+        @Optional @QuadletKey("RemapUidSize") @Doc("RemapUidSize=: deprecated") Long remapUidSize,
+        @Optional @QuadletKey("RemapUsers") @Doc("RemapUsers=: deprecated (manual not supported for kube)") String remapUsers,
         @Optional @QuadletKey("ServiceName") @Doc("ServiceName=: name of the generated systemd unit (VALUE.service)") String serviceName,
         @Optional @QuadletKey("SetWorkingDirectory") @Doc("SetWorkingDirectory=: yaml|unit") String setWorkingDirectory,
         @Optional @QuadletKey("UserNS") @Doc("UserNS=: --userns") String userNs,
@@ -37,7 +37,7 @@ public record KubeSpec(
         @Optional @FreeSection("Unit") @Doc("[Unit] entries, Key: value (written verbatim)") Map<String, String> unit,
         @Optional @FreeSection("Service") @Doc("[Service] entries, Key: value (written verbatim)") Map<String, String> service,
         @Optional @FreeSection("Install") @Doc("[Install] entries, Key: value (written verbatim)") Map<String, String> install,
-        @Optional @Doc("true: %% in values are systemd specifiers (%%h, %%N) and kept as written; false (default): %% is a literal percent sign") Boolean specifiers) implements UnitSpec {
+        @Optional @Doc("true: % in values are systemd specifiers (%h, %N) and kept as written; false (default): % is a literal percent sign") Boolean specifiers) implements UnitSpec {
     public KubeSpec {
         name = UnitName.check("name", name, UnitType.KUBE);
         autoUpdate = SpecValues.check(UnitType.KUBE, "AutoUpdate", "autoUpdate", autoUpdate);

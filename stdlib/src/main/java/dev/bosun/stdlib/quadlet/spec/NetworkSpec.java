@@ -37,7 +37,7 @@ public record NetworkSpec(
         @Optional @FreeSection("Unit") @Doc("[Unit] entries, Key: value (written verbatim)") Map<String, String> unit,
         @Optional @FreeSection("Service") @Doc("[Service] entries, Key: value (written verbatim)") Map<String, String> service,
         @Optional @FreeSection("Install") @Doc("[Install] entries, Key: value (written verbatim)") Map<String, String> install,
-        @Optional @Doc("true: %% in values are systemd specifiers (%%h, %%N) and kept as written; false (default): %% is a literal percent sign") Boolean specifiers) implements UnitSpec {
+        @Optional @Doc("true: % in values are systemd specifiers (%h, %N) and kept as written; false (default): % is a literal percent sign") Boolean specifiers) implements UnitSpec {
     public NetworkSpec {
         name = UnitName.check("name", name, UnitType.NETWORK);
         containersConfModule = SpecValues.check(UnitType.NETWORK, "ContainersConfModule", "containersConfModule", containersConfModule);

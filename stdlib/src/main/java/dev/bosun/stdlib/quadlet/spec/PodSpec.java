@@ -32,10 +32,10 @@ public record PodSpec(
         @Optional @QuadletKey("PodName") @Doc("PodName=: pod name (default systemd-<unit basename>)") String podName,
         @Optional @QuadletKey("PodmanArgs") @Doc("PodmanArgs=: words appended after the generated options (list of words)") List<String> podmanArgs,
         @Optional @QuadletKey("PublishPort") @Doc("PublishPort=: --publish (one entry per element)") List<String> publishPort,
-        @Optional @QuadletKey("RemapGid") @Doc("RemapGid=: deprecated: deprecated (list of words)") List<String> remapGid,
-        @Optional @QuadletKey("RemapUid") @Doc("RemapUid=: deprecated: deprecated (list of words)") List<String> remapUid,
-        @Optional @QuadletKey("RemapUidSize") @Doc("RemapUidSize=: deprecated: deprecated") Long remapUidSize,
-        @Optional @QuadletKey("RemapUsers") @Doc("RemapUsers=: deprecated: deprecated") String remapUsers,
+        @Optional @QuadletKey("RemapGid") @Doc("RemapGid=: deprecated (list of words)") List<String> remapGid,
+        @Optional @QuadletKey("RemapUid") @Doc("RemapUid=: deprecated (list of words)") List<String> remapUid,
+        @Optional @QuadletKey("RemapUidSize") @Doc("RemapUidSize=: deprecated") Long remapUidSize,
+        @Optional @QuadletKey("RemapUsers") @Doc("RemapUsers=: deprecated") String remapUsers,
         @Optional @QuadletKey("ServiceName") @Doc("ServiceName=: name of the generated systemd unit (VALUE.service)") String serviceName,
         @Optional @QuadletKey("ShmSize") @Doc("ShmSize=: --shm-size") String shmSize,
         @Optional @QuadletKey("StopTimeout") @Doc("StopTimeout=: podman pod stop --time=VALUE (default 10) [Podman 5.8+]") String stopTimeout,
@@ -48,7 +48,7 @@ public record PodSpec(
         @Optional @FreeSection("Unit") @Doc("[Unit] entries, Key: value (written verbatim)") Map<String, String> unit,
         @Optional @FreeSection("Service") @Doc("[Service] entries, Key: value (written verbatim)") Map<String, String> service,
         @Optional @FreeSection("Install") @Doc("[Install] entries, Key: value (written verbatim)") Map<String, String> install,
-        @Optional @Doc("true: %% in values are systemd specifiers (%%h, %%N) and kept as written; false (default): %% is a literal percent sign") Boolean specifiers) implements UnitSpec {
+        @Optional @Doc("true: % in values are systemd specifiers (%h, %N) and kept as written; false (default): % is a literal percent sign") Boolean specifiers) implements UnitSpec {
     public PodSpec {
         name = UnitName.check("name", name, UnitType.POD);
         addHost = SpecValues.check(UnitType.POD, "AddHost", "addHost", addHost);
