@@ -85,6 +85,21 @@ class ReliabilityTest {
         assertZero(f, Figure.DRY_RUN_CHANGES);
     }
 
+    /**
+     * Compartment kill trials (bench/reliability/compartments.js, one compartment with every kind of thing): two kills
+     * of compartments.apply and two of compartments.remove, each followed by a rerun that must converge. All three
+     * defect columns are asserted: they were zero in the full runner's compartment trials (docs/benchmarks.md).
+     */
+    @Test
+    void compartmentApplyAndRemoveConvergeAfterAKill() throws Exception {
+        assumeRoot();
+        Figures f = ReliabilityRun.run(options(0, 0, 0).withCompartmentTrials(4, 1), System.err);
+        assertEquals(4, f.count(Figure.COMPARTMENT_TRIALS));
+        assertZero(f, Figure.COMPARTMENT_TORN);
+        assertZero(f, Figure.COMPARTMENT_NON_CONVERGING);
+        assertZero(f, Figure.COMPARTMENT_LEFTOVERS);
+    }
+
     private static void assertZero(Figures f, Figure figure) {
         assertEquals(0, f.count(figure), figure.label + ": " + String.join("\n  ", f.examples(figure)));
     }

@@ -47,7 +47,11 @@ final class CompartmentRemove {
         int start = ctx.plan().size();
         TreeSet<Owned> owned = store.owned(id);
         if (owned.isEmpty() && store.spec(id) == null) {
-            return new CompartmentRemoved(id, false, List.of(), List.of());
+            // Nothing of this compartment is left, but a remove killed after forgetting the last compartment and
+            // before releasing the shared directories left those behind: releasing them here makes a rerun converge.
+            SharedDirs.releaseIfLast(ctx, store);
+            List<Change> changes = List.copyOf(ctx.plan().changes().subList(start, ctx.plan().size()));
+            return new CompartmentRemoved(id, !changes.isEmpty(), changes, List.of());
         }
         User user = owned.contains(new Owned(Owned.Kind.USER, name)) ? Accounts.read(ctx.fs()).user(name) : null;
         if (user != null) {

@@ -178,4 +178,34 @@ class CompartmentRootTest {
         }
         assertEquals(pristine, tree(), "remove leaves the root as it was before apply");
     }
+
+    /**
+     * A remove killed after it forgot the last compartment and before it released the shared directories (the volume
+     * base, /var/lib/systemd/linger and the parents Bosun made): the rerun of remove finds no compartment left and
+     * must still take those away (found by the reliability runner's compartment kill trials).
+     */
+    @Test
+    void aRemoveRerunAfterTheLastCompartmentWasForgottenReleasesTheSharedDirectories() throws Exception {
+        TreeFingerprint pristine = tree();
+        apply(spec(SPEC));
+        try (LocalHostContext ctx = context(false)) {
+            compartments.remove(ctx, "web", null);
+        }
+        try (LocalHostContext ctx = context(false)) {
+            OwnershipStore store = new OwnershipStore(ctx);
+            // Put the shared records and directories back as the killed run would have left them.
+            SharedDirs.ensure(ctx, store, Volumes.BASE);
+            SharedDirs.ensure(ctx, store, "/var/lib/systemd/linger");
+        }
+        assertTrue(Files.isDirectory(root.path(Volumes.BASE)), "the shared directories are back, unreleased");
+        try (LocalHostContext ctx = context(true)) {
+            CompartmentRemoved planned = compartments.remove(ctx, "web", null);
+            assertTrue(planned.changed(), "the rerun plans the release: " + lines(planned.changes()));
+        }
+        try (LocalHostContext ctx = context(false)) {
+            assertTrue(compartments.remove(ctx, "web", null).changed());
+            assertFalse(compartments.remove(ctx, "web", null).changed(), "and then nothing is left to do");
+        }
+        assertEquals(pristine, tree(), "the rerun leaves the root as it was before apply");
+    }
 }
