@@ -22,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>a compartment whose container runs as container uid 33, mapped to the helper user {@code qmh-maps-33}:
  *       the file the container writes into its volume is owned on the host by that helper; a Podman secret read
  *       from a file and a registry login really made as the compartment user against the box's Podman, their values
- *       in no plan, no output, no audit row and no state record; removed with its helpers, leaving nothing.</li>
+ *       in no plan, no output, no audit row and no state record; removed with its helpers, leaving nothing;</li>
+ *   <li>without lingering (and so without the user's runtime directory) a secret is refused in one line, and the
+ *       half-made compartment is removed without a trace.</li>
  * </ol>
  * No registry image can be pulled in the box (no network), so the login goes to a stand-in: a Python HTTP server on
  * 127.0.0.1:5000 that speaks the part of the registry API {@code podman login} uses (GET /v2/, a Basic challenge,
@@ -212,6 +214,22 @@ class CompartmentLabTest {
         assertEquals("inactive", box.exec("systemctl", "is-active", "user@" + uid + ".service").out().strip());
         assertTrue(box.eval("compartments.list()").isEmpty());
         box.run("systemctl", "stop", "bosun-lab-registry.service");
+    }
+
+    @Test
+    @Order(8)
+    void withoutLingeringASecretIsRefusedInOneLineAndRemoveStillCleansUp(LabBox box) throws Exception {
+        String spec = "{id: 'nolinger', linger: false, secrets: [{name: 'token', fromFile: '" + SECRET + "'}]}";
+        LabBox.Result refused = box.bosun("-e", "compartments.apply(" + spec + ")");
+        assertFalse(refused.ok(), refused.toString());
+        assertTrue(refused.all().contains("has no runtime directory /run/user/")
+                && refused.all().contains("lingering is off"), refused.toString());
+        assertFalse(refused.all().contains(SECRET_VALUE), refused.toString());
+        JsonNode removed = box.eval("compartments.remove('nolinger')");
+        assertTrue(removed.get("changed").asBoolean(), removed.toString());
+        assertFalse(box.exec("getent", "passwd", "qm-nolinger").ok(), "no user left");
+        assertFalse(box.exec("test", "-e", "/home/qm-nolinger").ok(), "no home left");
+        assertTrue(box.eval("compartments.list()").isEmpty());
     }
 
     /** A shell command as qm-maps with its HOME and runtime directory, as Bosun runs Podman for it. */

@@ -39,7 +39,8 @@ import java.util.TreeSet;
  * ownership records first (so a crash never leaves something made but unrecorded), then the group and user, sub-IDs,
  * helper groups and users, the Podman configuration in the home, volume directories, Quadlet units, what the spec no
  * longer has, lingering, Podman's own objects as the user (secrets, logins, storage migration; they need the runtime
- * directory lingering brings), the auto-update timer and last the user's services. Every step is an ensure: a converged host plans nothing.
+ * directory lingering brings), the auto-update timer and last the user's services. Every step is an ensure: a
+ * converged host plans nothing.
  */
 final class CompartmentApply {
     static final String SHELL = "/usr/sbin/nologin";
