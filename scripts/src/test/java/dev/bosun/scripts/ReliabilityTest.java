@@ -90,11 +90,12 @@ class ReliabilityTest {
     /**
      * Compartment kill trials (bench/reliability/compartments.js, one compartment with every kind of thing): two kills
      * of compartments.apply and two of compartments.remove, each followed by a rerun that must converge. Asserted:
-     * no torn file or database, and no non-converging rerun but the one the groups and users modules still have
-     * (groupadd killed between its writes of /etc/group and /etc/gshadow, the rerun's groups.ensure repairing
-     * nothing: 1 in the compartment trials of 2026-12-03, a difference in the account files alone,
-     * {@link #GROUP_TOOL_TORN}). Not asserted, with those runs' figures: leftover temporaries (LEFTOVERS),
-     * shadow-utils' {@code etc/*.<pid>} lock-link files of a killed tool and the effect layer's
+     * no torn file or database, and no non-converging rerun but the ones the groups and users modules still have
+     * (groupadd/useradd or groupdel/userdel killed between their writes of group and gshadow or passwd and shadow,
+     * after which the rerun's ensure finds the account present, or absent, and repairs nothing: 7 of the 400
+     * compartment trials of 2026-12-03, each a difference in the account files alone, {@link #GROUP_TOOL_TORN}).
+     * Not asserted, with those runs' figures: leftover temporaries (21 of 400), shadow-utils' {@code etc/*.<pid>}
+     * lock-link files and {@code etc/*.lock} files of a killed tool and the effect layer's
      * {@code .NAME.bosun-XXXXXXXX} temporaries, the same as the provisioning trials' (above).
      */
     @Test
@@ -109,8 +110,8 @@ class ReliabilityTest {
     }
 
     /**
-     * A rerun whose tree differs only in the content of account files: groupadd or useradd cut between their writes
-     * of group and gshadow or passwd and shadow (the groups and users modules' known case, not the compartments').
+     * A rerun whose tree differs only in the content of account files: a shadow-utils tool cut between its writes of
+     * group and gshadow or passwd and shadow (the groups and users modules' known case, not the compartments').
      */
     private static final Pattern GROUP_TOOL_TORN = Pattern.compile(
             "the rerun left a different tree: ~etc/(passwd|shadow|group|gshadow) \\(content\\)"
