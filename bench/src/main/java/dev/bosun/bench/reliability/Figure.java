@@ -17,7 +17,11 @@ public enum Figure {
     COERCIONS("coercions", true),
     UNEXPECTED_SUCCESSES("unexpected successes", true),
     FILES_CHANGED_ON_REJECTION("files changed on rejection", true),
-    DRY_RUN_CHANGES("files changed by a dry-run", true);
+    DRY_RUN_CHANGES("files changed by a dry-run", true),
+    COMPARTMENT_TRIALS("compartment kill trials", false),
+    COMPARTMENT_TORN("compartments: torn files or database", true),
+    COMPARTMENT_NON_CONVERGING("compartments: non-converging reruns", true),
+    COMPARTMENT_LEFTOVERS("compartments: leftover temporaries", true);
 
     public final String label;
     public final boolean mustBeZero;

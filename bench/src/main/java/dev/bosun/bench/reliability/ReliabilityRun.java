@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * The reliability runner ({@code bench/reliability/run}): kill -9 trials of a provisioning script, concurrent
+ * The reliability runner ({@code bench/reliability/run}): kill -9 trials of a provisioning script (and, asked for,
+ * of compartments.apply and remove), concurrent
  * allocators on one root, and the hostile-input sweep over every operation, summed up in one table. Progress
  * goes to stderr; the findings and the table to stdout. Exit status 0 when it ran (whatever the figures),
  * 2 on a usage error. See docs/benchmarks.md.
@@ -36,8 +37,10 @@ public final class ReliabilityRun {
         Figures figures = run(o, System.err);
         figures.printFindings(out);
         out.println();
-        out.printf("reliability: seed %d, %d kill trials of %d users, %d processes, %d hostile calls budget; wall time %.0f s%n",
-                o.seed(), o.trials(), o.users(), o.procs(), o.hostile(), (System.nanoTime() - t0) / 1e9);
+        out.printf("reliability: seed %d, %d kill trials of %d users, %d processes, %d hostile calls budget, "
+                        + "%d compartment kill trials of %d compartments; wall time %.0f s%n",
+                o.seed(), o.trials(), o.users(), o.procs(), o.hostile(), o.compartmentTrials(), o.compartments(),
+                (System.nanoTime() - t0) / 1e9);
         figures.printTable(out);
     }
 
@@ -61,6 +64,8 @@ public final class ReliabilityRun {
             Random random = new Random(o.seed());
             new KillTrials(bosun, template, work, o.repo().resolve("bench/reliability/provision.js"), o.users(), random,
                     figures, log).run(o.trials());
+            new CompartmentKillTrials(bosun, template, work, o.repo().resolve("bench/reliability/compartments.js"),
+                    o.compartments(), random, figures, log).run(o.compartmentTrials());
             new ConcurrentAllocations(bosun, template, work, o.repo().resolve("bench/reliability/allocate.js"), figures,
                     log).run(o.procs());
             new HostileSweep(o.repo(), template, work, figures, log).run(o.hostile(), o.seed(), o.examples());

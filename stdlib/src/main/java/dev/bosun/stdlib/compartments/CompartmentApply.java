@@ -38,8 +38,9 @@ import java.util.TreeSet;
  * systemd modules and the effect layer's files, so the plan, dry-run, audit and crash behaviour are theirs. Order:
  * ownership records first (so a crash never leaves something made but unrecorded), then the group and user, sub-IDs,
  * helper groups and users, the Podman configuration in the home, volume directories, Quadlet units, what the spec no
- * longer has, Podman's own objects as the user (secrets, logins, storage migration), lingering, the auto-update timer
- * and last the user's services. Every step is an ensure: a converged host plans nothing.
+ * longer has, lingering, Podman's own objects as the user (secrets, logins, storage migration; they need the runtime
+ * directory lingering brings), the auto-update timer and last the user's services. Every step is an ensure: a
+ * converged host plans nothing.
  */
 final class CompartmentApply {
     static final String SHELL = "/usr/sbin/nologin";
@@ -111,14 +112,20 @@ final class CompartmentApply {
         volumes(user);
         Map<String, InstallResult> installed = units(user);
         pruneUnits(user, before);
+        // Lingering before Podman runs as the user: rootless Podman needs the user's runtime directory
+        // (/run/user/UID, its runroot), which logind makes when it starts the user's manager.
+        linger();
         PodmanAsUser podman = new PodmanAsUser(ctx, user);
+        boolean migrate = ids.changed() && ctx.fs().exists(user.home() + "/.local/share/containers/storage");
+        if (migrate || !spec.secrets().isEmpty() || !spec.logins().isEmpty() || hasPodmanObjects(before)) {
+            new UserServices(ctx, user, warnings).requireRuntimeDir(spec.linger());
+        }
         secrets(podman, before);
         logins(podman, user, before);
-        if (ids.changed() && ctx.fs().exists(user.home() + "/.local/share/containers/storage")) {
+        if (migrate) {
             // Storage made under other sub-ID ranges must be migrated to the new ones (podman-system-migrate(1)).
             podman.run("system", "migrate");
         }
-        linger();
         autoUpdate(user);
         new UserServices(ctx, user, warnings).converge(spec, installed, spec.linger());
         pruneHelpers(before, helpers);
@@ -137,6 +144,11 @@ final class CompartmentApply {
                     + ", which Podman creates as " + name + " on the live system; --root " + ctx.root()
                     + " does not redirect that (apply the spec without them, or on the live host)");
         }
+    }
+
+    /** Whether the compartment made secrets or logins before (pruning them runs Podman as the user too). */
+    private static boolean hasPodmanObjects(TreeSet<Owned> before) {
+        return before.stream().anyMatch(o -> o.kind() == Owned.Kind.SECRET || o.kind() == Owned.Kind.LOGIN);
     }
 
     /** Container uids that need a helper user: every mapped uid and every volume owner but 0 (the user itself). */

@@ -3,6 +3,7 @@ package dev.bosun.stdlib.compartments;
 import dev.bosun.api.BosunException;
 import dev.bosun.api.Change;
 import dev.bosun.api.Command;
+import dev.bosun.api.FileStat;
 import dev.bosun.api.HostContext;
 import dev.bosun.stdlib.quadlet.QuadletModule;
 import dev.bosun.stdlib.subids.SubIdsModule;
@@ -47,7 +48,11 @@ final class CompartmentRemove {
         int start = ctx.plan().size();
         TreeSet<Owned> owned = store.owned(id);
         if (owned.isEmpty() && store.spec(id) == null) {
-            return new CompartmentRemoved(id, false, List.of(), List.of());
+            // Nothing of this compartment is left, but a remove killed after forgetting the last compartment and
+            // before releasing the shared directories left those behind: releasing them here makes a rerun converge.
+            SharedDirs.releaseIfLast(ctx, store);
+            List<Change> changes = List.copyOf(ctx.plan().changes().subList(start, ctx.plan().size()));
+            return new CompartmentRemoved(id, !changes.isEmpty(), changes, List.of());
         }
         User user = owned.contains(new Owned(Owned.Kind.USER, name)) ? Accounts.read(ctx.fs()).user(name) : null;
         if (user != null) {
@@ -93,7 +98,9 @@ final class CompartmentRemove {
         }
         if (owned.contains(new Owned(Owned.Kind.USER, name))) {
             // userdel also drops the lingering marker; the home is deleted only when the user owns it.
+            Owned home = recordHome();
             users.remove(ctx, name, new RemoveOptions(true, true));
+            removeHomes(owned, home);
             forget(owned, Owned.Kind.USER, Owned.Kind.LINGER);
         } else if (owned.contains(new Owned(Owned.Kind.LINGER, name))) {
             forget(owned, Owned.Kind.LINGER);
@@ -106,6 +113,46 @@ final class CompartmentRemove {
         SharedDirs.releaseIfLast(ctx, store);
         List<Change> changes = List.copyOf(ctx.plan().changes().subList(start, ctx.plan().size()));
         return new CompartmentRemoved(id, true, changes, List.copyOf(warnings));
+    }
+
+    /**
+     * Records the user's home with its uid before userdel: users.remove deletes the home after userdel, so a remove
+     * killed in between would leave a home whose user, and so whose path and uid, no record named any more.
+     */
+    private Owned recordHome() {
+        User u = Accounts.read(ctx.fs()).user(name);
+        if (u == null || u.home() == null || !u.home().startsWith("/") || u.home().equals("/")) {
+            return null;
+        }
+        Owned home = new Owned(Owned.Kind.HOME, u.uid() + ":" + u.home());
+        store.claim(id, List.of(home));
+        return home;
+    }
+
+    /**
+     * The homes recorded by this or an interrupted earlier remove: deleted (never following a link) when still owned
+     * by the recorded uid, as users.remove would have; another owner's directory is left with a warning. Then
+     * forgotten.
+     */
+    private void removeHomes(TreeSet<Owned> owned, Owned current) {
+        TreeSet<Owned> homes = new TreeSet<>();
+        owned.stream().filter(o -> o.kind() == Owned.Kind.HOME).forEach(homes::add);
+        if (current != null) {
+            homes.add(current);
+        }
+        for (Owned h : homes) {
+            int colon = h.name().indexOf(':');
+            long uid = Long.parseLong(h.name().substring(0, colon));
+            String path = h.name().substring(colon + 1);
+            FileStat st = ctx.fs().stat(path);
+            if (st != null && Integer.toUnsignedLong(st.uid()) == uid) {
+                ctx.fs().deleteTree(path);
+            } else if (st != null) {
+                warnings.add("home " + path + " not removed: it is owned by uid " + Integer.toUnsignedLong(st.uid())
+                        + ", not " + uid);
+            }
+            store.forget(id, List.of(h));
+        }
     }
 
     private void forget(TreeSet<Owned> owned, Owned.Kind... kinds) {

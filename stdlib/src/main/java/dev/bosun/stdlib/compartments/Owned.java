@@ -6,13 +6,16 @@ package dev.bosun.stdlib.compartments;
  * apply creates, or the next remove skips), never something present that Bosun does not know it made.
  *
  * @param kind what it is
- * @param name its host name: an account name, a path, or {@code user/name} for Podman's objects of a user
+ * @param name its host name: an account name, a path, or {@code user/name} for Podman's objects of a user; for a
+ *             {@link Kind#HOME} being removed, {@code UID:PATH} (the user, and so its uid, is gone once userdel ran)
  */
 record Owned(Kind kind, String name) implements Comparable<Owned> {
 
     /** The kinds, in the order apply creates them; remove takes them away in reverse. */
     enum Kind {
-        GROUP, USER, SUBIDS, HELPER_GROUP, HELPER_USER, LINGER, DIR, FILE, UNIT, SECRET, LOGIN;
+        GROUP, USER, SUBIDS, HELPER_GROUP, HELPER_USER, LINGER, DIR, FILE, UNIT, SECRET, LOGIN,
+        /** Written by remove, not apply: the user's home, recorded before userdel so a rerun can still delete it. */
+        HOME;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

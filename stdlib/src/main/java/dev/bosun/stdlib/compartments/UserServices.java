@@ -1,5 +1,6 @@
 package dev.bosun.stdlib.compartments;
 
+import dev.bosun.api.BosunException;
 import dev.bosun.api.HostContext;
 import dev.bosun.stdlib.quadlet.install.InstallResult;
 import dev.bosun.stdlib.quadlet.spec.ContainerSpec;
@@ -84,6 +85,28 @@ final class UserServices {
     void stop(String service) {
         if (ctx.liveRoot() && systemdHost() && managerRunning()) {
             systemd.stop(ctx, service, target);
+        }
+    }
+
+    /**
+     * Rootless Podman as the user needs its runtime directory {@code /run/user/UID} (XDG_RUNTIME_DIR, the runroot of
+     * its storage.conf), which logind makes when lingering starts the user's manager: waits for it on the live host,
+     * and refuses, before Podman fails with a less clear error, when it does not come. Nothing to wait for under
+     * --root (those steps are refused there) or in a dry-run (the manager is only planned).
+     */
+    void requireRuntimeDir(boolean linger) {
+        if (!ctx.liveRoot() || ctx.dryRun()) {
+            return;
+        }
+        String dir = "/run/user/" + user.uid();
+        if (linger && systemdHost()) {
+            waitForManager();
+        }
+        if (!ctx.fs().exists(dir)) {
+            throw new BosunException("compartment user " + user.name() + " has no runtime directory " + dir + (linger
+                    ? ", which lingering did not bring up within " + MANAGER_WAIT_MILLIS / 1000 + " s"
+                    : " (lingering is off and no session of the user is open)")
+                    + "; Podman cannot make its secrets or logins without it");
         }
     }
 

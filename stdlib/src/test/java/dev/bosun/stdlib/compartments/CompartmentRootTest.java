@@ -178,4 +178,77 @@ class CompartmentRootTest {
         }
         assertEquals(pristine, tree(), "remove leaves the root as it was before apply");
     }
+
+    /**
+     * A remove killed after it forgot the last compartment and before it released the shared directories (the volume
+     * base, /var/lib/systemd/linger and the parents Bosun made): the rerun of remove finds no compartment left and
+     * must still take those away (found by the reliability runner's compartment kill trials).
+     */
+    @Test
+    void aRemoveRerunAfterTheLastCompartmentWasForgottenReleasesTheSharedDirectories() throws Exception {
+        TreeFingerprint pristine = tree();
+        apply(spec(SPEC));
+        try (LocalHostContext ctx = context(false)) {
+            compartments.remove(ctx, "web", null);
+        }
+        try (LocalHostContext ctx = context(false)) {
+            OwnershipStore store = new OwnershipStore(ctx);
+            // Put the shared records and directories back as the killed run would have left them.
+            SharedDirs.ensure(ctx, store, Volumes.BASE);
+            SharedDirs.ensure(ctx, store, "/var/lib/systemd/linger");
+        }
+        assertTrue(Files.isDirectory(root.path(Volumes.BASE)), "the shared directories are back, unreleased");
+        try (LocalHostContext ctx = context(true)) {
+            CompartmentRemoved planned = compartments.remove(ctx, "web", null);
+            assertTrue(planned.changed(), "the rerun plans the release: " + lines(planned.changes()));
+        }
+        try (LocalHostContext ctx = context(false)) {
+            assertTrue(compartments.remove(ctx, "web", null).changed());
+            assertFalse(compartments.remove(ctx, "web", null).changed(), "and then nothing is left to do");
+        }
+        assertEquals(pristine, tree(), "the rerun leaves the root as it was before apply");
+    }
+
+    /**
+     * A remove killed after userdel and before the home was deleted (users.remove deletes it after userdel): the
+     * user, and so its home's path, is gone from the account files, but remove recorded the home with its uid first,
+     * so the rerun deletes it (found by the reliability runner's compartment kill trials: homes left behind).
+     */
+    @Test
+    void aRemoveRerunAfterUserdelStillDeletesTheHome() throws Exception {
+        TreeFingerprint pristine = tree();
+        apply(spec(SPEC));
+        try (LocalHostContext ctx = context(false)) {
+            // What the killed remove left: its write-ahead record of the home, the account gone, the home still there.
+            dev.bosun.stdlib.users.User u = dev.bosun.stdlib.users.Accounts.read(ctx.fs()).user("qm-web");
+            new OwnershipStore(ctx).claim("web", List.of(new Owned(Owned.Kind.HOME, u.uid() + ":" + u.home())));
+            new dev.bosun.stdlib.users.UsersModule().remove(ctx, "qm-web", new dev.bosun.stdlib.users.RemoveOptions(false, true));
+        }
+        assertTrue(Files.isDirectory(root.path("/home/qm-web")), "the home outlived its user");
+        try (LocalHostContext ctx = context(false)) {
+            assertTrue(compartments.remove(ctx, "web", null).changed());
+            assertFalse(compartments.remove(ctx, "web", null).changed());
+        }
+        assertFalse(Files.exists(root.path("/home/qm-web")), "the rerun deleted the home");
+        assertEquals(pristine, tree(), "the rerun leaves the root as it was before apply");
+    }
+
+    /** A home recorded for a uid that no longer owns the directory is not deleted (it is someone else's now). */
+    @Test
+    void aRecordedHomeOwnedByAnotherUidIsKept() throws Exception {
+        apply(spec(SPEC));
+        Path other = root.path("/home/qm-web");
+        try (LocalHostContext ctx = context(false)) {
+            dev.bosun.stdlib.users.User u = dev.bosun.stdlib.users.Accounts.read(ctx.fs()).user("qm-web");
+            new OwnershipStore(ctx).claim("web", List.of(new Owned(Owned.Kind.HOME, u.uid() + ":" + u.home())));
+            new dev.bosun.stdlib.users.UsersModule().remove(ctx, "qm-web", new dev.bosun.stdlib.users.RemoveOptions(false, true));
+        }
+        Files.setAttribute(other, "unix:uid", 65534);
+        try (LocalHostContext ctx = context(false)) {
+            CompartmentRemoved removed = compartments.remove(ctx, "web", null);
+            assertTrue(removed.warnings().stream().anyMatch(w -> w.contains("owned by uid 65534")), removed.warnings().toString());
+            assertTrue(compartments.list(ctx).isEmpty());
+        }
+        assertTrue(Files.isDirectory(other), "a directory another uid owns is not deleted");
+    }
 }
