@@ -23,7 +23,8 @@ import java.util.List;
  * business. An account whose password field is not {@code x} keeps its password in passwd and needs no line.
  *
  * <p>The home is repaired only when it is missing (made with the skeleton, as useradd -m would) or when its
- * directory is not owned by the user (useradd creates it before the chown). A home that exists with part of
+ * directory is not owned by the user (useradd creates it before the chown), or when it is empty at mode 0000 (useradd
+ * creates it so and sets the mode next). A home that exists with part of
  * the skeleton is left alone: a file the user deleted on purpose looks the same as one a crash never copied.
  */
 final class AccountRepair {
@@ -99,6 +100,14 @@ final class AccountRepair {
         if (st.uid() != u.uid() || st.gid() != u.gid()) {
             fs.setAttributes(u.home(), null, (int) u.uid(), (int) u.gid());
             differences.add("home " + u.home() + " owner " + st.uid() + ":" + st.gid() + " -> " + u.uid() + ":" + u.gid());
+        }
+        // useradd makes the home with mode 0, chowns it, then sets the mode and copies the skeleton: an empty home with
+        // no permission bits at all is that moment, cut short (no one keeps an empty home at 0000 on purpose).
+        if ((st.mode() & 07777) == 0 && fs.list(u.home()).isEmpty()) {
+            fs.setAttributes(u.home(), mode, null, null);
+            copySkeleton(defaults.skel(), u.home(), u);
+            differences.add("home " + u.home() + " mode 0000 and empty (useradd cut short) -> "
+                    + String.format("%04o", mode) + " with " + defaults.skel());
         }
     }
 

@@ -153,6 +153,28 @@ class UsersModuleTest {
     }
 
     @Test
+    void ensureFinishesAHomeUseraddLeftAtModeZero() throws Exception {
+        root.write("/etc/skel/MARK", "from the root\n");
+        try (LocalHostContext ctx = root.context(false)) {
+            UserEnsured made = users.ensure(ctx, new UserSpec("fay", null, null, null, null, null, true, null, null));
+            int mode = (int) Files.getAttribute(root.path("/home/fay"), "unix:mode") & 07777;
+            // As if useradd had been killed between its chown of the new home and its chmod: empty, mode 0000.
+            Files.delete(root.path("/home/fay/MARK"));
+            Files.setPosixFilePermissions(root.path("/home/fay"), java.util.Set.of());
+            UserEnsured repaired = users.ensure(ctx, new UserSpec("fay", null, null, null, null, null, true, null, null));
+            assertTrue(repaired.changed(), repaired.toString());
+            assertEquals(mode, (int) Files.getAttribute(root.path("/home/fay"), "unix:mode") & 07777);
+            assertEquals("from the root\n", root.read("/home/fay/MARK"));
+            assertEquals(made.user().uid(), ((Number) Files.getAttribute(root.path("/home/fay/MARK"), "unix:uid")).longValue());
+            assertFalse(users.ensure(ctx, new UserSpec("fay", null, null, null, null, null, true, null, null)).changed());
+            // A home at 0000 that has content is someone's choice: left alone.
+            Files.setPosixFilePermissions(root.path("/home/fay"), java.util.Set.of());
+            assertFalse(users.ensure(ctx, new UserSpec("fay", null, null, null, null, null, true, null, null)).changed());
+            Files.setPosixFilePermissions(root.path("/home/fay"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
     void ensureRepairsWhatAnInterruptedUseraddLeftOut() throws Exception {
         root.write("/etc/skel/MARK", "from the root\n");
         try (LocalHostContext ctx = root.context(false)) {
