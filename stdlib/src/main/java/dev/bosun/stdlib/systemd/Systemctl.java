@@ -174,7 +174,9 @@ final class Systemctl {
             ctx.exec().run(Command.of("journalctl", "--sync").readOnly().unchecked());
             List<String> lines = id.matches("[0-9a-f]{32}") ? journal(ctx, "_SYSTEMD_INVOCATION_ID=" + id) : List.of();
             if (lines.isEmpty() && since.matches("@[0-9]+")) {
-                lines = journal(ctx, "--since", since, runMatch(ctx, target, unit));
+                List<String> args = new ArrayList<>(List.of("--since", since));
+                args.addAll(List.of(runMatch(ctx, target, unit)));
+                lines = journal(ctx, args.toArray(String[]::new));
             }
             return lines;
         } catch (BosunException e) {
@@ -183,18 +185,20 @@ final class Systemctl {
     }
 
     /**
-     * What marks the run's lines when the cgroup could not be read: for a user's manager, the user's uid (the
-     * kernel gives journald the stream's credentials, so every line has it); for the system manager, the unit.
+     * What marks the run's lines when the cgroup could not be read: for a user's manager, output streams
+     * ({@code _TRANSPORT=stdout}) of the user's uid (the kernel gives journald the stream's credentials, so every line
+     * has it; the transport leaves out the manager's own messages and PAM's session lines of that uid); for the system
+     * manager, the unit.
      */
-    private static String runMatch(HostContext ctx, SystemdTarget target, String unit) {
+    private static String[] runMatch(HostContext ctx, SystemdTarget target, String unit) {
         if (target.user() == null) {
-            return "_SYSTEMD_UNIT=" + unit;
+            return new String[] {"_SYSTEMD_UNIT=" + unit};
         }
         User user = Accounts.read(ctx.fs()).user(target.user());
         if (user == null) {
             throw new BosunException("no user " + target.user());
         }
-        return "_UID=" + user.uid();
+        return new String[] {"_UID=" + user.uid(), "_TRANSPORT=stdout"};
     }
 
     private static List<String> journal(HostContext ctx, String... matches) {
