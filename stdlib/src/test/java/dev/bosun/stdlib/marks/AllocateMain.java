@@ -19,7 +19,9 @@ public final class AllocateMain {
         String prefix = args[1];
         int count = Integer.parseInt(args[2]);
         String mode = args.length > 3 ? args[3] : "one";
-        Path root = Files.createTempDirectory("bosun-marks-proc-");
+        // Beside the database, in the calling test's scratch directory: a run the test kills with -9 never reaches the
+        // delete below, and its root must go with that directory, not stay in /tmp.
+        Path root = Files.createTempDirectory(db.toAbsolutePath().getParent(), "marks-proc-");
         MarksModule marks = new MarksModule();
         try (LocalHostContext ctx = LocalHostContext.open(root, false, db, "test")) {
             switch (mode) {
