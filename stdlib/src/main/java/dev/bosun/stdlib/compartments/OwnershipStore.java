@@ -163,10 +163,14 @@ final class OwnershipStore {
         }
         ctx.plan().record(Change.state("compartments/" + id, "record what " + whose(id) + " makes: " + summary(fresh)));
         ready();
+        eachOwned("INSERT INTO compartment_owned(id, kind, name) VALUES (?, ?, ?)", id, fresh);
+    }
+
+    /** Runs {@code sql} (parameters id, kind, name) once per thing, as one batch in one transaction. */
+    private void eachOwned(String sql, String id, Collection<Owned> things) {
         ctx.state().write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO compartment_owned(id, kind, name) VALUES (?, ?, ?)")) {
-                for (Owned o : fresh) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Owned o : things) {
                     ps.setString(1, id);
                     ps.setString(2, o.kind().label());
                     ps.setString(3, o.name());
@@ -185,19 +189,7 @@ final class OwnershipStore {
         }
         ctx.plan().record(Change.state("compartments/" + id, "forget what " + whose(id) + " removed: " + summary(things)));
         ready();
-        ctx.state().write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM compartment_owned WHERE id = ? AND kind = ? AND name = ?")) {
-                for (Owned o : things) {
-                    ps.setString(1, id);
-                    ps.setString(2, o.kind().label());
-                    ps.setString(3, o.name());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        eachOwned("DELETE FROM compartment_owned WHERE id = ? AND kind = ? AND name = ?", id, things);
     }
 
     /** Forgets the compartment's spec (its ownership rows must be gone already). */
